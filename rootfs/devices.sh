@@ -1,0 +1,24 @@
+# Sourced by init: find the PCI test devices QEMU provides, bind them to
+# vfio-pci and tell the tests where they are through the environment:
+#   KVM_S2_IVSHMEM_BDF=<bdf>  ivshmem-plain, 1af4:1110 (BAR2: RAM-backed)
+#   KVM_S2_EDU_BDF=<bdf>      edu, 1234:11e8 (BAR0: registers)
+find_pci() {
+	for d in /sys/bus/pci/devices/*; do
+		[ "$(cat "$d/vendor"):$(cat "$d/device")" = "$1" ] && basename "$d" && return 0
+	done
+	return 1
+}
+
+bind_vfio() {
+	d=/sys/bus/pci/devices/$1
+	echo vfio-pci > "$d/driver_override"
+	[ -e "$d/driver" ] && echo "$1" > "$d/driver/unbind"
+	echo "$1" > /sys/bus/pci/drivers_probe
+	[ "$(basename "$(readlink "$d/driver")")" = vfio-pci ] ||
+		echo "harness: could not bind $1 to vfio-pci"
+}
+
+KVM_S2_IVSHMEM_BDF=$(find_pci 0x1af4:0x1110) && bind_vfio "$KVM_S2_IVSHMEM_BDF"
+KVM_S2_EDU_BDF=$(find_pci 0x1234:0x11e8) && bind_vfio "$KVM_S2_EDU_BDF"
+export KVM_S2_IVSHMEM_BDF KVM_S2_EDU_BDF
+echo "harness: ivshmem=${KVM_S2_IVSHMEM_BDF:-none} edu=${KVM_S2_EDU_BDF:-none}"

@@ -1,0 +1,58 @@
+#!/bin/sh
+# Boot one profile under QEMU and keep its console log. The one place that
+# knows QEMU's command line; the profiles themselves are the table in
+# ./profiles.
+# Usage: boot.sh PROFILE IMAGE INITRAMFS LOG
+# Env: BOOT_TIMEOUT (s until init runs), RUN_TIMEOUT (s for the whole boot),
+#      QEMU_EXTRA (more QEMU arguments), APPEND_EXTRA (more kernel arguments)
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+profile=$1 image=$2 initrd=$3 log=$4
+boot_timeout=${BOOT_TIMEOUT:-120}
+run_timeout=${RUN_TIMEOUT:-1800}
+
+line=$(awk -v p="$profile" '!/^#/ && $1 == p' "$top/profiles")
+[ -n "$line" ] || die "no profile '$profile' in ./profiles"
+set -- $line
+cpu=$2 machine=$3
+
+# Common to every profile: the PCI devices the tests use (ivshmem with a
+# RAM-backed 64 MiB BAR2, edu), no NIC, no reboot on panic.
+# shellcheck disable=SC2086
+qemu_cmd="qemu-system-aarch64 -M virt,virtualization=on,iommu=smmuv3,$machine
+	-cpu $cpu -smp 2 -m 2G -nographic -no-reboot -nic none
+	-object memory-backend-ram,id=ivmem,size=64M
+	-device ivshmem-plain,memdev=ivmem -device edu
+	-kernel $image -initrd $initrd ${QEMU_EXTRA:-}"
+append="console=ttyAMA0 panic=-1 harness.profile=$profile ${APPEND_EXTRA:-}"
+
+mkdir -p "$(dirname "$log")"
+echo "# harness: $qemu_cmd -append '$append'" | tr -s '\t\n' '  ' > "$log"
+echo >> "$log"
+# shellcheck disable=SC2086
+$qemu_cmd -append "$append" </dev/null >>"$log" 2>&1 &
+pid=$!
+
+t=0 why=
+while kill -0 "$pid" 2>/dev/null; do
+	if [ "$t" -ge "$boot_timeout" ] && ! grep -q '^harness: init up' "$log"; then
+		why="BOOT TIMEOUT: init did not start within ${boot_timeout}s"
+	elif [ "$t" -ge "$run_timeout" ]; then
+		why="RUN TIMEOUT: tests did not finish within ${run_timeout}s"
+	fi
+	if [ -n "$why" ]; then
+		kill "$pid" 2>/dev/null || true
+		break
+	fi
+	sleep 1
+	t=$((t + 1))
+done
+rc=0
+wait "$pid" || rc=$?
+if [ -n "$why" ]; then
+	echo "harness: $why" >> "$log"
+elif [ "$rc" != 0 ]; then
+	echo "harness: QEMU FAILED with exit code $rc" >> "$log"
+fi
+echo "harness: $profile took ${t}s" >> "$log"

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Build an arm64 kernel Image from a source tree into an output folder:
+# allnoconfig + the fragments in config/, every fragment option checked,
+# then Image.
+# Usage: build-kernel.sh SRC OUT
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+src=$(realpath -m "$1") out=$(realpath -m "$2")
+
+export ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
+cc=${CROSS_COMPILE}gcc
+if command -v ccache >/dev/null 2>&1; then
+	cc="ccache $cc"
+	export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
+fi
+jobs=$(nproc)
+kmake() { make -s -C "$src" O="$out" CC="$cc" -j"$jobs" "$@"; }
+
+mkdir -p "$out"
+frags="$top/config/host.config"
+kmake allnoconfig >/dev/null
+"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" $frags >/dev/null
+kmake olddefconfig >/dev/null
+bad=$(grep -h '^CONFIG_' $frags | sort -u | while read -r line; do
+	grep -qx "$line" "$out/.config" || echo "  $line"
+done)
+[ -z "$bad" ] || die "config options that did not survive olddefconfig (missing dependencies?):
+$bad"
+
+log "building $(basename "$out") kernel from $src"
+kmake Image

@@ -1,0 +1,91 @@
+#!/bin/sh
+# Make build/src: the pinned Debian source as a git repository with one
+# deterministic base commit (tag "base") and the series from patches/
+# applied with "git am" on branch "series". Also keeps build/base-src, a
+# worktree of the base for baseline runs.
+#
+# Re-running is cheap: the tree is re-made only when the base version
+# changes and the series re-applied only when patches/ changes. Commits
+# made in build/src that were not exported are never thrown away.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/base.conf"
+. "$top/scripts/lib.sh"
+
+tarball=/usr/src/$BASE_PKG.tar.xz
+[ -f "$tarball" ] || die "$tarball is missing: run scripts/deps.sh"
+version=$(dpkg-query -W -f '${Version}' "$BASE_PKG")
+[ "$version" = "$BASE_VERSION" ] ||
+	warn "base is $BASE_PKG $version, not the pinned $BASE_VERSION"
+
+g() { git -C "$SRC" "$@"; }
+
+# Fixed identity and dates make the base commit id the same on every
+# machine, so "base-commit:" in patches/ does not change from run to run.
+export GIT_AUTHOR_NAME="Debian kernel team" GIT_AUTHOR_EMAIL="debian-kernel@lists.debian.org"
+export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EMAIL"
+
+if [ "$(cat "$SRC/.git/base-version" 2>/dev/null)" != "$version" ]; then
+	log "unpacking $BASE_PKG $version into $SRC"
+	[ -d "$BASE_SRC" ] && git -C "$SRC" worktree remove --force "$BASE_SRC" 2>/dev/null || true
+	rm -rf "$SRC" "$BASE_SRC" "$BUILD/unpack"
+	mkdir -p "$BUILD/unpack"
+	tar -C "$BUILD/unpack" -xf "$tarball"
+	mv "$BUILD/unpack/$BASE_PKG" "$SRC"
+	rmdir "$BUILD/unpack"
+	g init -q -b series
+	g config core.autocrlf false
+	# -f: Debian appends "/*" to the top-level .gitignore; the base is the
+	# whole tarball. (New files in the tree need "git add -f" for the same reason.)
+	g add -A -f
+	GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
+		g commit -q -m "Debian $BASE_PKG $version"
+	g tag base
+	echo "$version" > "$SRC/.git/base-version"
+fi
+
+if [ ! -d "$BASE_SRC" ]; then
+	log "checking out the base into $BASE_SRC (for baseline runs)"
+	g worktree prune
+	g worktree add -q --detach "$BASE_SRC" base
+fi
+
+# Apply the series, unless patches/ is what is already applied.
+set -- "$top"/patches/[0-9][0-9][0-9][0-9]-*.patch
+[ -e "$1" ] || set --
+series=
+for p in "$@"; do
+	case "$(basename "$p")" in 0000-*) ;; *) series="$series $p" ;; esac
+done
+stamp=$(cat /dev/null "$@" | sha256sum | cut -c1-16)
+head=$(g rev-parse series)
+if [ "$(g config --default '' harness.stamp)" = "$stamp" ]; then
+	exit 0
+fi
+applied_head=$(g config --default '' harness.head)
+if [ -n "$applied_head" ] && [ "$applied_head" != "$head" ]; then
+	die "$SRC has commits that are not in patches/ (series is at $head, last applied $applied_head).
+Run 'make export-patches' to keep them, or 'make reset-tree' to drop them."
+fi
+
+log "applying $(echo "$series" | wc -w) patches from patches/"
+g am --abort >/dev/null 2>&1 || true
+g checkout -q -f -B series base
+g clean -q -fdx
+for p in $series; do
+	if ! out=$(g am -q --keep-cr "$p" 2>&1); then
+		g am --abort >/dev/null 2>&1 || true
+		printf '%s\n' "$out" >&2
+		die "git am failed on patches/$(basename "$p") (see the conflict above)"
+	fi
+done
+
+# The cover letter's text becomes the branch description, so that
+# export-patches writes it back unchanged.
+cover=$top/patches/0000-cover-letter.patch
+if [ -f "$cover" ]; then
+	"$top/scripts/cover-description.sh" "$cover" > "$SRC/.git/series-description"
+	g config branch.series.description "$(cat "$SRC/.git/series-description")"
+fi
+g config harness.stamp "$stamp"
+g config harness.head "$(g rev-parse series)"
