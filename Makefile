@@ -1,27 +1,21 @@
 # Entry points of the harness. Each step is a script in scripts/ that is
-# cheap to re-run; make just puts them in order.
+# cheap to re-run; make only puts them in order.
 #
-#   make demo            main job: patched host under QEMU, headline result
-#   make check           the whole test suite in every profile
-#   make check BASELINE=1   the same suite on the unpatched base kernel
-#   make export-patches  regenerate patches/ from build/src (branch series)
+#   make demo                main job: the headline, before and after
+#   make check               the whole test suite in every profile
+#   make check BASELINE=1    the same suite on the unpatched base kernel
+#   make check KERNEL=upto-N the suite on the base + the first N patches
+#   make export-patches      regenerate patches/ from build/src
 #
-# PROFILES=...  limits the profiles (see ./profiles), ONLY=a,b the tests.
+# PROFILES=... limits the profiles (see ./profiles), ONLY=a,b the tests.
 
 PROFILES ?= max nofwb nvhe gicv2
 BASELINE ?= 0
+KERNEL ?= $(if $(filter 1,$(BASELINE)),base,series)
 ONLY ?=
 
 B := build
-ifeq ($(BASELINE),1)
-KNAME := base
-KSRC := $(B)/base-src
-else
-KNAME := patched
-KSRC := $(B)/src
-endif
-KOUT := $(B)/out-$(KNAME)
-IMAGE := $(KOUT)/arch/arm64/boot/Image
+IMAGE = $(B)/out-$(1)/arch/arm64/boot/Image
 INITRD := $(B)/initramfs.cpio.gz
 
 .PHONY: all demo check deps tree kernel selftests initramfs export-patches \
@@ -30,34 +24,37 @@ INITRD := $(B)/initramfs.cpio.gz
 all: check
 
 deps:
-	scripts/deps.sh
+	@scripts/deps.sh
 
 tree: deps
-	scripts/prepare-tree.sh
+	@scripts/prepare-tree.sh
 
 kernel: tree
-	scripts/build-kernel.sh $(KSRC) $(KOUT)
+	@scripts/build-kernel.sh $(KERNEL)
 
-# Selftests always come from the patched tree, so that the baseline run
-# executes the very same tests against the base kernel.
+# The selftests always come from the full series, so that a run on the
+# base kernel executes the very same tests.
 selftests: tree
-	scripts/build-selftests.sh $(B)/src $(B)/kselftest
+	@scripts/build-selftests.sh $(B)/src $(B)/kselftest
 
 initramfs: selftests
-	scripts/build-initramfs.sh $(B)/kselftest $(INITRD)
+	@scripts/build-initramfs.sh $(B)/kselftest $(INITRD)
 
 check: kernel initramfs
-	APPEND_EXTRA="$(if $(ONLY),harness.only=$(ONLY))" \
-		scripts/run-suite.sh $(KNAME) $(IMAGE) $(INITRD) $(PROFILES)
+	@APPEND_EXTRA="$(if $(ONLY),harness.only=$(ONLY))" \
+		scripts/run-suite.sh $(KERNEL) $(call IMAGE,$(KERNEL)) $(INITRD) $(PROFILES)
+
+demo: tree initramfs
+	@scripts/demo.sh
 
 export-patches:
-	scripts/export-patches.sh
+	@scripts/export-patches.sh
 
 # Drop local commits in build/src and re-apply patches/.
 reset-tree:
 	-git -C $(B)/src config --unset harness.head
 	-git -C $(B)/src config --unset harness.stamp
-	scripts/prepare-tree.sh
+	@scripts/prepare-tree.sh
 
 clean:
-	rm -rf $(B)/out-* $(B)/kselftest $(B)/runs $(INITRD)
+	rm -rf $(B)/out-* $(B)/kselftest* $(B)/runs $(INITRD)

@@ -25,7 +25,11 @@ qemu_cmd="qemu-system-aarch64 -M virt,virtualization=on,iommu=smmuv3,$machine
 	-object memory-backend-ram,id=ivmem,size=64M
 	-device ivshmem-plain,memdev=ivmem -device edu
 	-kernel $image -initrd $initrd ${QEMU_EXTRA:-}"
-append="console=ttyAMA0 panic=-1 harness.profile=$profile ${APPEND_EXTRA:-}"
+# mem= keeps the top 512 MiB of RAM out of the linear map: the test
+# fixture (test_kvm_pfnmap) hands 64 MiB of it out as PFNMAP memory.
+append="console=ttyAMA0 panic=-1 mem=1536M test_kvm_pfnmap.base=0xa0000000
+	test_kvm_pfnmap.size=0x4000000 harness.profile=$profile ${APPEND_EXTRA:-}"
+append=$(echo $append)
 
 mkdir -p "$(dirname "$log")"
 echo "# harness: $qemu_cmd -append '$append'" | tr -s '\t\n' '  ' > "$log"

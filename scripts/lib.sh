@@ -6,4 +6,3 @@ die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 # Where things live; every script derives its paths from these.
 BUILD=${BUILD:-$top/build}
 SRC=$BUILD/src			# git tree: tag "base", branch "series"
-BASE_SRC=$BUILD/base-src	# worktree of tag "base" for baseline runs

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Make build/src: the pinned Debian source as a git repository with one
 # deterministic base commit (tag "base") and the series from patches/
-# applied with "git am" on branch "series". Also keeps build/base-src, a
-# worktree of the base for baseline runs.
+# applied with "git am" on branch "series". Other kernel variants (the
+# base, the first N patches) are worktrees of it: scripts/variant-tree.sh.
 #
 # Re-running is cheap: the tree is re-made only when the base version
 # changes and the series re-applied only when patches/ changes. Commits
@@ -27,8 +27,7 @@ export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EM
 
 if [ "$(cat "$SRC/.git/base-version" 2>/dev/null)" != "$version" ]; then
 	log "unpacking $BASE_PKG $version into $SRC"
-	[ -d "$BASE_SRC" ] && git -C "$SRC" worktree remove --force "$BASE_SRC" 2>/dev/null || true
-	rm -rf "$SRC" "$BASE_SRC" "$BUILD/unpack"
+	rm -rf "$SRC" "$BUILD"/src-* "$BUILD/unpack"
 	mkdir -p "$BUILD/unpack"
 	tar -C "$BUILD/unpack" -xf "$tarball"
 	mv "$BUILD/unpack/$BASE_PKG" "$SRC"
@@ -42,12 +41,6 @@ if [ "$(cat "$SRC/.git/base-version" 2>/dev/null)" != "$version" ]; then
 		g commit -q -m "Debian $BASE_PKG $version"
 	g tag base
 	echo "$version" > "$SRC/.git/base-version"
-fi
-
-if [ ! -d "$BASE_SRC" ]; then
-	log "checking out the base into $BASE_SRC (for baseline runs)"
-	g worktree prune
-	g worktree add -q --detach "$BASE_SRC" base
 fi
 
 # Apply the series, unless patches/ is what is already applied.

@@ -15,6 +15,7 @@ shift
 for p in "$@"; do
 	awk -v p="$p" '
 	function res(name, r) { if (!(name in seen)) { seen[name] = 1; order[++n] = name }; out[name] = r }
+	{ sub(/\r$/, "") }	# the serial console ends lines with CR LF
 	/^1\.\.[0-9]+$/ && !plan { plan = substr($0, 4) + 0 }
 	/^# harness: running / { cur = $4; if (!(cur in seen)) res(cur, "missing") }
 	/^ok [0-9]+ / { r = ($0 ~ /# SKIP/) ? "skip" : "ok"; name = $3; res(name, r); got++ }
@@ -36,9 +37,10 @@ done > "$dir/results.tsv"
 awk -F'\t' -v profiles="$*" '
 	BEGIN { np = split(profiles, P, " ") }
 	$2 == "!" { problems = problems "  " $1 ": " $3 "\n"; next }
-	{ if (!($2 in seen)) { seen[$2] = 1; T[++nt] = $2 }; R[$2, $1] = $3
+	{ if (!($2 in seen) && $2 != "console") { seen[$2] = 1; T[++nt] = $2 }; R[$2, $1] = $3
 	  if ($3 == "ok") pass++; else if ($3 == "skip") skip++; else fail++ }
 	END {
+		T[++nt] = "console"
 		w = 8; for (i = 1; i <= nt; i++) if (length(T[i]) > w) w = length(T[i])
 		printf "%-" w "s", "test"; for (j = 1; j <= np; j++) printf "  %-7s", P[j]; print ""
 		for (i = 1; i <= nt; i++) {
