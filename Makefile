@@ -5,6 +5,7 @@
 #   make check               the whole test suite in every profile
 #   make check BASELINE=1    the same suite on the unpatched base kernel
 #   make check KERNEL=upto-N the suite on the base + the first N patches
+#   make check-series        per-patch checks a maintainer would run
 #   make export-patches      regenerate patches/ from build/src
 #
 # PROFILES=... limits the profiles (see ./profiles), ONLY=a,b the tests.
@@ -18,8 +19,8 @@ B := build
 IMAGE = $(B)/out-$(1)/arch/arm64/boot/Image
 INITRD := $(B)/initramfs.cpio.gz
 
-.PHONY: all demo check deps tree kernel selftests initramfs export-patches \
-	reset-tree clean
+.PHONY: all demo check check-series deps tree kernel selftests initramfs \
+	export-patches reset-tree clean
 
 all: check
 
@@ -30,7 +31,7 @@ tree: deps
 	@scripts/prepare-tree.sh
 
 kernel: tree
-	@scripts/build-kernel.sh $(KERNEL)
+	@scripts/build-kernel.sh $$(scripts/variant-tree.sh $(KERNEL)) $(B)/out-$(KERNEL)
 
 # The selftests always come from the full series, so that a run on the
 # base kernel executes the very same tests.
@@ -46,6 +47,11 @@ check: kernel initramfs
 
 demo: tree initramfs
 	@scripts/demo.sh
+
+# Per patch on a clean base: git am, build, checkpatch, W=1 and sparse;
+# docs; patches/ regenerates byte for byte.
+check-series: tree
+	@scripts/check-series.sh
 
 export-patches:
 	@scripts/export-patches.sh

@@ -1,13 +1,13 @@
 #!/bin/sh
-# Build the arm64 kernel Image of a variant (see variant-tree.sh) into
-# build/out-VARIANT: allnoconfig + the fragments in config/, every
-# fragment option checked, then Image.
-# Usage: build-kernel.sh VARIANT
+# Build an arm64 kernel Image from a source tree into an output folder:
+# allnoconfig + the fragments in config/, every fragment option checked,
+# then Image. Extra arguments go to make (e.g. W=1).
+# Usage: build-kernel.sh SRC OUT [MAKE ARGS...]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
-src=$("$top/scripts/variant-tree.sh" "$1")
-out=$BUILD/out-$1
+src=$(realpath -m "$1") out=$(realpath -m "$2")
+shift 2
 
 export ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 cc=${CROSS_COMPILE}gcc
@@ -34,5 +34,5 @@ done)
 [ -z "$bad" ] || die "config options that did not survive olddefconfig (missing dependencies?):
 $bad"
 
-log "building the $1 kernel ($src -> $out)"
-kmake Image
+log "building $src -> $out"
+kmake Image "$@"

@@ -11,7 +11,8 @@ profile=${PROFILE:-max}
 test=aarch64/vfio_bar_memtype
 
 for k in upto-3 series; do
-	"$top/scripts/build-kernel.sh" "$k"
+	"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$k")" \
+		"$BUILD/out-$k"
 done
 run=$BUILD/runs/$(date +%Y%m%d-%H%M%S)-demo
 for k in upto-3 series; do

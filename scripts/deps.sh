@@ -13,7 +13,8 @@ SUDO=
 
 HOST_PKGS="make gcc libc6-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	flex bison bc libssl-dev libelf-dev cpio gzip xz-utils git perl
-	python3 python3-ply python3-git qemu-system-arm ccache sparse"
+	python3 python3-ply python3-git python3-sphinx python3-sphinx-rtd-theme
+	qemu-system-arm ccache sparse"
 ARM64_DEBS="busybox-static"
 
 missing=
