@@ -21,7 +21,8 @@ kmake() { make -s -C "$src" O="$out" CC="$cc" -j"$jobs" "$@"; }
 mkdir -p "$out"
 frags="$top/config/host.config"
 kmake allnoconfig >/dev/null
-"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" $frags >/dev/null
+# merge_config.sh leaves its temporary files in the current directory.
+(cd "$out" && "$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" $frags >/dev/null)
 kmake olddefconfig >/dev/null
 # An option whose symbol this tree does not define (the series' test
 # fixture on the base) is not an error; any other one that did not land is.
