@@ -66,10 +66,11 @@ g am --abort >/dev/null 2>&1 || true
 g checkout -q -f -B series base
 g clean -q -fdx
 for p in $series; do
-	if ! out=$(g am -q --keep-cr "$p" 2>&1); then
+	if ! g am -q --keep-cr "$p" >/dev/null 2>&1; then
 		g am --abort >/dev/null 2>&1 || true
-		printf '%s\n' "$out" >&2
-		die "git am failed on patches/$(basename "$p") (see the conflict above)"
+		# Show which hunk does not apply, and the lines it looked for.
+		g apply --check -v "$p" 2>&1 | grep -v '^Checking patch' >&2 || true
+		die "git am failed on patches/$(basename "$p"): the hunk above does not apply to $SRC"
 	fi
 done
 
