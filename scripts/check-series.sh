@@ -23,13 +23,14 @@ g worktree add -q -f -B check-series "$wt" base
 export GIT_COMMITTER_NAME="check-series" GIT_COMMITTER_EMAIL="check-series@localhost"
 
 # Warnings that W=1 and sparse print for the given C files, one per line,
-# without line numbers, so that a moved line is not a new warning.
+# without line numbers, so that a moved line is not a new warning. Only
+# lines about the file itself count (make also checks e.g. the vDSO).
 warnings() {
 	for f in "$@"; do
 		[ -f "$wt/$f" ] || continue
 		make -s -C "$wt" O="$out" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
 			W=1 C=2 "${f%.c}.o" 2>&1 | grep -E 'warning:|error:' |
-			sed -E 's/:[0-9]+:[0-9]+:/:/' || true
+			grep -F "$f:" | sed -E 's/:[0-9]+:[0-9]+:/:/' || true
 	done | sort
 }
 
