@@ -28,9 +28,12 @@ export GIT_COMMITTER_NAME="check-series" GIT_COMMITTER_EMAIL="check-series@local
 warnings() {
 	for f in "$@"; do
 		[ -f "$wt/$f" ] || continue
+		# Always compile: an object left from the last W=1 run is
+		# up to date and would print nothing.
+		rm -f "$out/${f%.c}.o"
 		make -s -C "$wt" O="$out" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
 			W=1 C=2 "${f%.c}.o" 2>&1 | grep -E 'warning:|error:' |
-			grep -F "$f:" | sed -E 's/:[0-9]+:[0-9]+:/:/' || true
+			grep -F "$f:" | sed -E 's/:[0-9]+(:[0-9]+)?:/:/' || true
 	done | sort
 }
 
