@@ -1,13 +1,12 @@
 #!/bin/sh
 # Build an arm64 kernel Image from a source tree into an output folder:
 # allnoconfig + the fragments in config/, every fragment option checked,
-# then Image. Extra arguments go to make (e.g. W=1).
-# Usage: build-kernel.sh SRC OUT [MAKE ARGS...]
+# then Image.
+# Usage: build-kernel.sh SRC OUT
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 src=$(realpath -m "$1") out=$(realpath -m "$2")
-shift 2
 
 export ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 cc=${CROSS_COMPILE}gcc
@@ -36,4 +35,4 @@ done)
 $bad"
 
 log "building $src -> $out"
-kmake Image "$@"
+kmake Image

@@ -62,7 +62,7 @@ fi
 
 mkdir -p "$BUILD/debs"
 for p in $ARM64_DEBS; do
-	if ! ls "$top/build/debs/${p}_"*_arm64.deb >/dev/null 2>&1; then
+	if ! ls "$BUILD/debs/${p}_"*_arm64.deb >/dev/null 2>&1; then
 		apt-cache show "$p:arm64" >/dev/null 2>&1 || apt_update
 		log "downloading $p:arm64"
 		(cd "$BUILD/debs" && apt-get download -q "$p:arm64" >/dev/null 2>&1) ||
