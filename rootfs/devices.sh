@@ -2,12 +2,7 @@
 # vfio-pci and tell the tests where they are through the environment:
 #   KVM_S2_IVSHMEM_BDF=<bdf>  ivshmem-plain, 1af4:1110 (BAR2: RAM-backed)
 #   KVM_S2_EDU_BDF=<bdf>      edu, 1234:11e8 (BAR0: registers)
-find_pci() {
-	for d in /sys/bus/pci/devices/*; do
-		[ "$(cat "$d/vendor"):$(cat "$d/device")" = "$1" ] && basename "$d" && return 0
-	done
-	return 1
-}
+. /etc/harness/pci.sh
 
 bind_vfio() {
 	d=/sys/bus/pci/devices/$1

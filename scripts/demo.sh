@@ -1,14 +1,15 @@
 #!/bin/sh
-# The main job: how a vfio-pci BAR assigned to a KVM guest is mapped at
-# stage 2, before and after the series, on the "max" profile (VHE, FWB).
-# "Before" is the base plus the first three patches only (the inert
-# VM_ALLOW_ANY_UNCACHED flag, the stage2_mappings debugfs file and the
+# The main job: how a PCI BAR that Debian's QEMU assigns through vfio-pci to
+# a Linux guest is mapped at stage 2, before and after the series, on the
+# "max" profile (VHE, FWB), plus the sysfs and RAM references from the
+# kselftest. "Before" is the base plus the first three patches only (the
+# inert VM_ALLOW_ANY_UNCACHED flag, the stage2_mappings debugfs file and the
 # test fixture): the base's behaviour, made visible.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 profile=${PROFILE:-max}
-test=aarch64/vfio_bar_memtype
+tests=vmm/vfio_guest,aarch64/vfio_bar_memtype
 
 for k in upto-3 series; do
 	"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$k")" \
@@ -17,23 +18,43 @@ done
 run=$BUILD/runs/$(date +%Y%m%d-%H%M%S)-demo
 for k in upto-3 series; do
 	log "booting $k on profile $profile"
-	APPEND_EXTRA="harness.only=$test" "$top/scripts/boot.sh" "$profile" \
-		"$BUILD/out-$k/arch/arm64/boot/Image" "$BUILD/initramfs.cpio.gz" \
+	image=$BUILD/out-$k/arch/arm64/boot/Image
+	APPEND_EXTRA="harness.only=$tests" "$top/scripts/boot.sh" "$profile" \
+		"$image" "$(initrd_with_guest "$image" "$BUILD/initramfs.cpio.gz")" \
 		"$run/$k.log"
 done
 
+# line KERNEL TEST PREFIX: the first stage2_mappings line that TEST printed
+# after "# PREFIX: " (vmm/vfio_guest) or "# PREFIX at stage 2 (...): "
 line() {
-	sed -n "s/^# # $2 at stage 2 ([^)]*): //p" "$run/$1.log" | head -n 1
+	tr -d '\r' < "$run/$1.log" |
+		sed -n "\|^# harness: running $2 |,\|^# harness: $2 exit|p" |
+		sed -n -e "s/^# # $3: //p" -e "s/^# # $3 at stage 2 ([^)]*): //p" |
+		head -n 1 | sed 's/ \(pa=\|(FWB\).*//'
+}
+show() {
+	echo "$1:"
+	echo "  6.1 base:     $(line upto-3 "$2" "$3")"
+	echo "  with series:  $(line series "$2" "$3")"
 }
 echo
 echo "Stage 2 of device memory assigned to a KVM guest (QEMU profile $profile)"
 echo "IPA range / leaf size / level / count / perms / type / raw MemAttr"
-for what in "ivshmem BAR2 via VFIO" "ivshmem BAR2 via sysfs resource2" "guest RAM"; do
-	echo
-	echo "$what:"
-	echo "  6.1 base:      $(line upto-3 "$what")"
-	echo "  with series:   $(line series "$what")"
-done
+echo
+echo "== Debian's qemu-system-aarch64 -accel kvm inside the host, a Linux guest,"
+echo "   ivshmem and edu assigned with -device vfio-pci:"
+show "ivshmem BAR2 (guest maps it WC and Device)" vmm/vfio_guest "ivshmem BAR2 via VFIO"
+show "edu BAR0" vmm/vfio_guest "edu BAR0 via VFIO"
+show "guest RAM" vmm/vfio_guest "guest RAM"
+echo "  guest's data checks with the series:"
+tr -d '\r' < "$run/series.log" | sed -n 's/^# # guest: \(.*ok [wd].*\)/    \1/p'
+echo
+echo "== kselftest aarch64/vfio_bar_memtype (own mini-VMM):"
+show "the same BAR via sysfs resource2 (no VM_ALLOW_ANY_UNCACHED, stays Device)" \
+	aarch64/vfio_bar_memtype "ivshmem BAR2 via sysfs resource2"
 echo
 echo "logs: $run"
-grep -q '^ok 1 ' "$run/series.log" || die "$test failed with the series: see $run/series.log"
+for t in vfio_guest vfio_bar_memtype; do
+	tr -d '\r' < "$run/series.log" | grep -q "^ok [0-9]* .*$t\$" ||
+		die "$t failed with the series: see $run/series.log"
+done

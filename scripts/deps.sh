@@ -60,12 +60,42 @@ if [ "$have" != "$BASE_VERSION" ]; then
 	fi
 fi
 
+# The VMM that runs inside the test host (issue 6): Debian's arm64
+# qemu-system-aarch64 and the library packages it depends on, walked
+# through Depends. Only the libraries its ELF files need end up in the
+# initramfs (scripts/build-initramfs.sh picks them).
+VMM_PKG=qemu-system-arm
+vmm_closure() {
+	todo=$VMM_PKG seen=
+	while [ -n "$todo" ]; do
+		seen="$seen $(echo $todo)"
+		# shellcheck disable=SC2046
+		todo=$(apt-cache depends --no-recommends --no-suggests --no-conflicts \
+			--no-breaks --no-replaces --no-enhances $(printf '%s:arm64 ' $todo) |
+			awk '$1 ~ /Depends:$/ { sub(/:arm64$/, "", $2); print $2 }' |
+			grep -E '^(lib|zlib)' | sort -u |
+			while read -r p; do
+				case " $seen " in *" $p "*) ;; *) echo "$p" ;; esac
+			done)
+	done
+	echo $seen
+}
+
 mkdir -p "$BUILD/debs"
+if ! [ -f "$BUILD/debs/vmm.list" ]; then
+	apt-cache show "$VMM_PKG:arm64" >/dev/null 2>&1 || apt_update
+	vmm_closure > "$BUILD/debs/vmm.list.tmp"
+	mv "$BUILD/debs/vmm.list.tmp" "$BUILD/debs/vmm.list"
+fi
+ARM64_DEBS="$ARM64_DEBS $(cat "$BUILD/debs/vmm.list")"
+want=
 for p in $ARM64_DEBS; do
-	if ! ls "$BUILD/debs/${p}_"*_arm64.deb >/dev/null 2>&1; then
-		apt-cache show "$p:arm64" >/dev/null 2>&1 || apt_update
-		log "downloading $p:arm64"
-		(cd "$BUILD/debs" && apt-get download -q "$p:arm64" >/dev/null 2>&1) ||
-			die "apt-get download $p:arm64 failed"
-	fi
+	ls "$BUILD/debs/${p}_"*_arm64.deb >/dev/null 2>&1 || want="$want $p:arm64"
 done
+if [ -n "$want" ]; then
+	apt-cache show busybox-static:arm64 >/dev/null 2>&1 || apt_update
+	log "downloading arm64 packages:$want"
+	# shellcheck disable=SC2086
+	(cd "$BUILD/debs" && apt-get download -q $want >/dev/null) ||
+		die "apt-get download failed for:$want"
+fi

@@ -6,3 +6,21 @@ die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 # Where things live; every script derives its paths from these.
 BUILD=${BUILD:-$top/build}
 SRC=$BUILD/src			# git tree: tag "base", branch "series"
+
+# initrd_with_guest IMAGE INITRAMFS: print the path of INITRAMFS with IMAGE
+# added as /vmm/Image (the nested guest's kernel in the VMM test), made
+# next to IMAGE. The cpio goes uncompressed after the gzip one, padded to
+# the 4 bytes the kernel's unpacker wants between archives.
+initrd_with_guest() {
+	_out=$(dirname "$1")/initramfs+guest.cpio
+	_tmp=$(mktemp -d)
+	mkdir -p "$_tmp/vmm"
+	cp "$1" "$_tmp/vmm/Image"
+	{
+		cat "$2"
+		head -c $(( (4 - $(stat -c %s "$2") % 4) % 4 )) /dev/zero
+		(cd "$_tmp" && find vmm/Image | cpio -o -H newc --quiet -R 0:0)
+	} > "$_out"
+	rm -rf "$_tmp"
+	echo "$_out"
+}

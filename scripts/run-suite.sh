@@ -10,6 +10,7 @@ shift 3
 
 run=$BUILD/runs/$(date +%Y%m%d-%H%M%S)-$name
 mkdir -p "$run"
+initrd=$(initrd_with_guest "$image" "$initrd")
 ln -sfn "$run" "$BUILD/runs/latest"
 for p in "$@"; do
 	log "booting profile $p ($name kernel), log: $run/$p.log"
