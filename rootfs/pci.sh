@@ -1,12 +1,16 @@
 # Sourced: PCI helpers shared by the test host's and the nested guest's init.
 
-# find_pci VENDOR:DEVICE (as in sysfs, 0x1af4:0x1110): print the first
-# matching device's address.
-find_pci() {
+# find_pci_all VENDOR:DEVICE (as in sysfs, 0x1af4:0x1110): print the
+# addresses of all matching devices; false if there is none.
+find_pci_all() {
 	for d in /sys/bus/pci/devices/*; do
-		[ "$(cat "$d/vendor"):$(cat "$d/device")" = "$1" ] && basename "$d" && return 0
-	done
-	return 1
+		[ "$(cat "$d/vendor"):$(cat "$d/device")" = "$1" ] && basename "$d"
+	done | grep .
+}
+
+# find_pci VENDOR:DEVICE: print the first matching device's address.
+find_pci() {
+	find_pci_all "$1" | head -n 1 | grep .
 }
 
 # bar_range BDF N: print "START END" of BAR N (hex, END inclusive).

@@ -18,12 +18,16 @@ set -- $line
 cpu=$2 machine=$3
 
 # Common to every profile: the PCI devices the tests use (ivshmem with a
-# RAM-backed 64 MiB BAR2, edu), no NIC, no reboot on panic.
+# RAM-backed 64 MiB BAR2, edu, and an ivshmem with a 1 GiB BAR2, naturally
+# aligned, for stage-2 blocks: only what a test touches is allocated), no
+# NIC, no reboot on panic.
 # shellcheck disable=SC2086
 qemu_cmd="qemu-system-aarch64 -M virt,virtualization=on,iommu=smmuv3,$machine
 	-cpu $cpu -smp 2 -m 2G -nographic -no-reboot -nic none
 	-object memory-backend-ram,id=ivmem,size=64M
 	-device ivshmem-plain,memdev=ivmem -device edu
+	-object memory-backend-ram,id=ivmem1g,size=1G
+	-device ivshmem-plain,memdev=ivmem1g
 	-kernel $image -initrd $initrd ${QEMU_EXTRA:-}"
 # mem= keeps the top 512 MiB of RAM out of the linear map: the test
 # fixture (test_kvm_pfnmap) hands 64 MiB of it out as PFNMAP memory.
