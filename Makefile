@@ -6,6 +6,7 @@
 #   make check BASELINE=1    the same suite on the unpatched base kernel
 #   make check KERNEL=upto-N the suite on the base + the first N patches
 #   make check-series        per-patch checks a maintainer would run
+#   make bench               stage-2 faults and first-touch times, base vs series
 #   make export-patches      regenerate patches/ from build/src
 #
 # PROFILES=... limits the profiles (see ./profiles), ONLY=a,b the tests.
@@ -14,12 +15,13 @@ PROFILES ?= max nofwb nvhe gicv2
 BASELINE ?= 0
 KERNEL ?= $(if $(filter 1,$(BASELINE)),base,series)
 ONLY ?=
+BENCH_PROFILES ?= max nofwb nvhe
 
 B := build
 IMAGE = $(B)/out-$(1)/arch/arm64/boot/Image
 INITRD := $(B)/initramfs.cpio.gz
 
-.PHONY: all demo check check-series deps tree kernel selftests initramfs \
+.PHONY: all demo check check-series bench deps tree kernel selftests initramfs \
 	export-patches reset-tree clean
 
 all: check
@@ -47,6 +49,10 @@ check: kernel initramfs
 
 demo: tree initramfs
 	@scripts/demo.sh
+
+# One boot per profile and kernel (base behaviour, series): the benchmark.
+bench: tree initramfs
+	@scripts/bench.sh $(BENCH_PROFILES)
 
 # Per patch on a clean base: git am, build, checkpatch, W=1 and sparse;
 # docs; patches/ regenerates byte for byte.

@@ -1,0 +1,72 @@
+#!/bin/sh
+# The benchmark (SPEC R7): one boot per profile and kernel, the base's
+# behaviour (upto-3: the base plus the inert flag, the stage2_mappings file
+# and the test fixture, so that faults can be counted) and the series, side
+# by side. Each boot runs aarch64/special_pfn_touch_bench (tests/bench.list).
+# Writes bench.csv and prints a table of medians, with the ratio of the
+# series' first-touch time to the base's measured in the same run.
+# Usage: bench.sh [PROFILE...]   (default: max nofwb nvhe)
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+[ $# -gt 0 ] || set -- max nofwb nvhe
+kernels="upto-3 series"
+
+for k in $kernels; do
+	"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$k")" \
+		"$BUILD/out-$k"
+done
+run=$BUILD/bench/$(date +%Y%m%d-%H%M%S)
+mkdir -p "$run"
+ln -sfn "$run" "$BUILD/bench/latest"
+csv=$run/bench.csv
+echo "kernel,profile,source,mib,run,faults,first_touch_us,exits,warm_exits_per_mib,warm_faults" > "$csv"
+for p in "$@"; do
+	for k in $kernels; do
+		log "bench: booting $k on profile $p, log: $run/$p-$k.log"
+		image=$BUILD/out-$k/arch/arm64/boot/Image
+		APPEND_EXTRA="harness.lists=bench" "$top/scripts/boot.sh" "$p" \
+			"$image" "$(initrd_with_guest "$image" "$BUILD/initramfs.cpio.gz")" \
+			"$run/$p-$k.log"
+		tr -d '\r' < "$run/$p-$k.log" | grep -q '^ok 1 ' ||
+			die "the benchmark failed on $k, profile $p: see $run/$p-$k.log"
+		tr -d '\r' < "$run/$p-$k.log" | sed -n 's/^# csv,//p' |
+			grep -v '^source,' | sed "s/^/$k,$p,/" >> "$csv"
+	done
+done
+
+# One row per profile, source and size: medians over the runs.
+awk -F, '
+	function median(list,   v, n, i, j, t) {
+		n = split(list, v, " ")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
+				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+			}
+		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+	}
+	NR > 1 {
+		key = $2 "," $3 "," $4
+		if (!(key in seen)) { seen[key] = 1; keys[++nk] = key }
+		faults[key, $1] = faults[key, $1] " " $6
+		us[key, $1] = us[key, $1] " " $7
+		wexits[key, $1] = wexits[key, $1] " " $9
+		wfaults[key, $1] = wfaults[key, $1] " " $10
+	}
+	END {
+		printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s\n", "profile", "source",
+			"MiB", "faults", "faults", "touch ms", "touch ms", "ratio",
+			"warm faults", "warm exits/MiB"
+		printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s\n", "", "", "",
+			"base", "series", "base", "series", "", "series", "series"
+		for (i = 1; i <= nk; i++) {
+			k = keys[i]; split(k, f, ",")
+			b = median(us[k, "upto-3"]) / 1000; s = median(us[k, "series"]) / 1000
+			printf "%-7s %-12s %5s  %9s %9s  %11.1f %11.1f %7.3f  %11s %15.2f\n",
+				f[1], f[2], f[3], median(faults[k, "upto-3"]),
+				median(faults[k, "series"]), b, s, b ? s / b : 0,
+				median(wfaults[k, "series"]), median(wexits[k, "series"])
+		}
+	}' "$csv" | tee "$run/table.txt"
+echo
+echo "csv: $csv"
