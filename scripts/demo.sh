@@ -2,14 +2,15 @@
 # The main job: how a PCI BAR that Debian's QEMU assigns through vfio-pci to
 # a Linux guest is mapped at stage 2, before and after the series, on the
 # "max" profile (VHE, FWB), plus the sysfs and RAM references from the
-# kselftest. "Before" is the base plus the first three patches only (the
-# inert VM_ALLOW_ANY_UNCACHED flag, the stage2_mappings debugfs file and the
-# test fixture): the base's behaviour, made visible.
+# kselftest, and the stage-2 faults a guest takes to touch a 1 GiB BAR.
+# "Before" is the base plus the first three patches only (the inert
+# VM_ALLOW_ANY_UNCACHED flag, the stage2_mappings debugfs file and the test
+# fixture): the base's behaviour, made visible.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 profile=${PROFILE:-max}
-tests=vmm/vfio_guest,aarch64/vfio_bar_memtype
+tests=vmm/vfio_guest,aarch64/vfio_bar_memtype,aarch64/special_pfn_blocks
 
 for k in upto-3 series; do
 	"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$k")" \
@@ -53,8 +54,12 @@ echo "== kselftest aarch64/vfio_bar_memtype (own mini-VMM):"
 show "the same BAR via sysfs resource2 (no VM_ALLOW_ANY_UNCACHED, stays Device)" \
 	aarch64/vfio_bar_memtype "ivshmem BAR2 via sysfs resource2"
 echo
+echo "== kselftest aarch64/special_pfn_blocks: the guest writes every 4K page of"
+echo "   a 1 GiB vfio-pci BAR mapped at 1 GiB-aligned HVA and IPA; each leaf = 1 fault:"
+show "1 GiB BAR" aarch64/special_pfn_blocks "1 GiB BAR via VFIO, 1 GiB-aligned"
+echo
 echo "logs: $run"
-for t in vfio_guest vfio_bar_memtype; do
+for t in vfio_guest vfio_bar_memtype special_pfn_blocks; do
 	tr -d '\r' < "$run/series.log" | grep -q "^ok [0-9]* .*$t\$" ||
 		die "$t failed with the series: see $run/series.log"
 done
