@@ -61,11 +61,20 @@ awk -F, '
 			"base", "series", "base", "series", "", "series", "series"
 		for (i = 1; i <= nk; i++) {
 			k = keys[i]; split(k, f, ",")
-			b = median(us[k, "upto-3"]) / 1000; s = median(us[k, "series"]) / 1000
-			printf "%-7s %-12s %5s  %9s %9s  %11.1f %11.1f %7.3f  %11s %15.2f\n",
-				f[1], f[2], f[3], median(faults[k, "upto-3"]),
-				median(faults[k, "series"]), b, s, b ? s / b : 0,
-				median(wfaults[k, "series"]), median(wexits[k, "series"])
+			# A source one kernel does not offer (cacheable PFNMAP on
+			# the base) has no runs there: "-".
+			hb = hs = 0
+			if ((k, "upto-3") in us) hb = 1
+			if ((k, "series") in us) hs = 1
+			b = hb ? sprintf("%.1f", median(us[k, "upto-3"]) / 1000) : "-"
+			s = hs ? sprintf("%.1f", median(us[k, "series"]) / 1000) : "-"
+			fb = hb ? median(faults[k, "upto-3"]) : "-"
+			fs = hs ? median(faults[k, "series"]) : "-"
+			r = (hb && hs && b + 0 > 0) ? sprintf("%.3f", s / b) : "-"
+			wf = hs ? median(wfaults[k, "series"]) : "-"
+			we = hs ? sprintf("%.2f", median(wexits[k, "series"])) : "-"
+			printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s\n",
+				f[1], f[2], f[3], fb, fs, b, s, r, wf, we
 		}
 	}' "$csv" | tee "$run/table.txt"
 echo
