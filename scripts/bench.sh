@@ -1,8 +1,7 @@
 #!/bin/sh
 # The benchmark (SPEC R7): one boot per profile and kernel, the base's
-# behaviour (upto-3: the base plus the inert flag, the stage2_mappings file
-# and the test fixture, so that faults can be counted) and the series, side
-# by side. Each boot runs aarch64/special_pfn_touch_bench (tests/bench.list).
+# behaviour ($BEFORE, scripts/lib.sh: its stage2_mappings file counts the
+# faults) and the series, side by side. Each boot runs aarch64/special_pfn_touch_bench (tests/bench.list).
 # Writes bench.csv and prints a table of medians, with the ratio of the
 # series' first-touch time to the base's measured in the same run.
 # Usage: bench.sh [PROFILE...]   (default: max nofwb nvhe)
@@ -10,12 +9,9 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 [ $# -gt 0 ] || set -- max nofwb nvhe
-kernels="upto-3 series"
-
-for k in $kernels; do
-	"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$k")" \
-		"$BUILD/out-$k"
-done
+kernels="$BEFORE series"
+# shellcheck disable=SC2086
+build_kernels $kernels
 run=$BUILD/bench/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$run"
 ln -sfn "$run" "$BUILD/bench/latest"
@@ -25,9 +21,9 @@ for p in "$@"; do
 	for k in $kernels; do
 		log "bench: booting $k on profile $p, log: $run/$p-$k.log"
 		image=$BUILD/out-$k/arch/arm64/boot/Image
+		# No nested guest here: the plain initramfs, without its Image.
 		APPEND_EXTRA="harness.lists=bench" "$top/scripts/boot.sh" "$p" \
-			"$image" "$(initrd_with_guest "$image" "$BUILD/initramfs.cpio.gz")" \
-			"$run/$p-$k.log"
+			"$image" "$BUILD/initramfs.cpio.gz" "$run/$p-$k.log"
 		tr -d '\r' < "$run/$p-$k.log" | grep -q '^ok 1 ' ||
 			die "the benchmark failed on $k, profile $p: see $run/$p-$k.log"
 		tr -d '\r' < "$run/$p-$k.log" | sed -n 's/^# csv,//p' |
@@ -36,7 +32,7 @@ for p in "$@"; do
 done
 
 # One row per profile, source and size: medians over the runs.
-awk -F, '
+awk -F, -v base="$BEFORE" '
 	function median(list,   v, n, i, j, t) {
 		n = split(list, v, " ")
 		for (i = 2; i <= n; i++)
@@ -64,11 +60,11 @@ awk -F, '
 			# A source one kernel does not offer (cacheable PFNMAP on
 			# the base) has no runs there: "-".
 			hb = hs = 0
-			if ((k, "upto-3") in us) hb = 1
+			if ((k, base) in us) hb = 1
 			if ((k, "series") in us) hs = 1
-			b = hb ? sprintf("%.1f", median(us[k, "upto-3"]) / 1000) : "-"
+			b = hb ? sprintf("%.1f", median(us[k, base]) / 1000) : "-"
 			s = hs ? sprintf("%.1f", median(us[k, "series"]) / 1000) : "-"
-			fb = hb ? median(faults[k, "upto-3"]) : "-"
+			fb = hb ? median(faults[k, base]) : "-"
 			fs = hs ? median(faults[k, "series"]) : "-"
 			r = (hb && hs && b + 0 > 0) ? sprintf("%.3f", s / b) : "-"
 			wf = hs ? median(wfaults[k, "series"]) : "-"

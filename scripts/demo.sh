@@ -3,21 +3,16 @@
 # a Linux guest is mapped at stage 2, before and after the series, on the
 # "max" profile (VHE, FWB), plus the sysfs and RAM references from the
 # kselftest, and the stage-2 faults a guest takes to touch a 1 GiB BAR.
-# "Before" is the base plus the first three patches only (the inert
-# VM_ALLOW_ANY_UNCACHED flag, the stage2_mappings debugfs file and the test
-# fixture): the base's behaviour, made visible.
+# "Before" is $BEFORE (scripts/lib.sh): the base's behaviour, made visible.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 profile=${PROFILE:-max}
 tests=vmm/vfio_guest,aarch64/vfio_bar_memtype,aarch64/special_pfn_blocks
 
-for k in upto-3 series; do
-	"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$k")" \
-		"$BUILD/out-$k"
-done
+build_kernels "$BEFORE" series
 run=$BUILD/runs/$(date +%Y%m%d-%H%M%S)-demo
-for k in upto-3 series; do
+for k in "$BEFORE" series; do
 	log "booting $k on profile $profile"
 	image=$BUILD/out-$k/arch/arm64/boot/Image
 	APPEND_EXTRA="harness.only=$tests" "$top/scripts/boot.sh" "$profile" \
@@ -35,7 +30,7 @@ line() {
 }
 show() {
 	echo "$1:"
-	echo "  6.1 base:     $(line upto-3 "$2" "$3")"
+	echo "  6.1 base:     $(line "$BEFORE" "$2" "$3")"
 	echo "  with series:  $(line series "$2" "$3")"
 }
 echo

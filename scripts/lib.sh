@@ -24,3 +24,16 @@ initrd_with_guest() {
 	rm -rf "$_tmp"
 	echo "$_out"
 }
+
+# The kernel that shows the base's behaviour where the tests can see it:
+# the base plus the inert flag, the stage2_mappings file and the test
+# fixture (patches 1-3). make demo and make bench compare it with "series".
+BEFORE=upto-3
+
+# build_kernels VARIANT...: build each kernel variant into $BUILD/out-VARIANT.
+build_kernels() {
+	for _k in "$@"; do
+		"$top/scripts/build-kernel.sh" "$("$top/scripts/variant-tree.sh" "$_k")" \
+			"$BUILD/out-$_k"
+	done
+}
