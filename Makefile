@@ -2,7 +2,8 @@
 # cheap to re-run; make only puts them in order.
 #
 #   make demo                main job: the headline, before and after
-#   make check               the whole test suite in every profile
+#   make check               the whole test suite in every profile, and the
+#                            series' tests on the debug kernel in max and nvhe
 #   make check BASELINE=1    the same suite on the unpatched base kernel
 #   make check KERNEL=upto-N the suite on the base + the first N patches
 #   make check-series        per-patch checks a maintainer would run
@@ -10,19 +11,23 @@
 #   make export-patches      regenerate patches/ from build/src
 #
 # PROFILES=... limits the profiles (see ./profiles), ONLY=a,b the tests.
+# make check also boots the debug kernel of the series (config/debug.config:
+# KASAN, lockdep, ...) with tests/series.list in DEBUG_PROFILES (max and
+# nvhe, if PROFILES has them); DEBUG_PROFILES= leaves it out.
 
 PROFILES ?= max nofwb nvhe gicv2
 BASELINE ?= 0
 KERNEL ?= $(if $(filter 1,$(BASELINE)),base,series)
 ONLY ?=
+DEBUG_PROFILES ?= $(if $(filter series,$(KERNEL)),$(filter max nvhe,$(PROFILES)))
 BENCH_PROFILES ?= max nofwb nvhe
 
 B := build
 IMAGE = $(B)/out-$(1)/arch/arm64/boot/Image
 INITRD := $(B)/initramfs.cpio.gz
 
-.PHONY: all demo check check-series bench deps tree kernel selftests initramfs \
-	export-patches reset-tree clean
+.PHONY: all demo check check-series bench deps tree kernel debug-kernel selftests \
+	initramfs export-patches reset-tree clean
 
 all: check
 
@@ -35,6 +40,11 @@ tree: deps
 kernel: tree
 	@scripts/build-kernel.sh $$(scripts/variant-tree.sh $(KERNEL)) $(B)/out-$(KERNEL)
 
+# The same tree with config/debug.config on top, if make check boots it.
+debug-kernel: tree
+	$(if $(strip $(DEBUG_PROFILES)),@scripts/build-kernel.sh $$(scripts/variant-tree.sh \
+		$(KERNEL)) $(B)/out-$(KERNEL)-debug config/debug.config)
+
 # The selftests always come from the full series, so that a run on the
 # base kernel executes the very same tests.
 selftests: tree
@@ -43,8 +53,9 @@ selftests: tree
 initramfs: selftests
 	@scripts/build-initramfs.sh $(B)/kselftest $(INITRD)
 
-check: kernel initramfs
+check: kernel debug-kernel initramfs
 	@APPEND_EXTRA="$(if $(ONLY),harness.only=$(ONLY))" \
+		DEBUG_IMAGE=$(call IMAGE,$(KERNEL)-debug) DEBUG_PROFILES="$(strip $(DEBUG_PROFILES))" \
 		scripts/run-suite.sh $(KERNEL) $(call IMAGE,$(KERNEL)) $(INITRD) $(PROFILES)
 
 demo: tree initramfs

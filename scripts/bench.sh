@@ -16,7 +16,7 @@ run=$BUILD/bench/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$run"
 ln -sfn "$run" "$BUILD/bench/latest"
 csv=$run/bench.csv
-echo "kernel,profile,source,mib,run,faults,first_touch_us,exits,warm_exits_per_mib,warm_faults" > "$csv"
+echo "kernel,profile,source,mib,run,faults,first_touch_us,exits,warm_exits_per_mib,warm_faults,exec_faults,exec_us_per_fault" > "$csv"
 for p in "$@"; do
 	for k in $kernels; do
 		log "bench: booting $k on profile $p, log: $run/$p-$k.log"
@@ -48,13 +48,16 @@ awk -F, -v base="$BEFORE" '
 		us[key, $1] = us[key, $1] " " $7
 		wexits[key, $1] = wexits[key, $1] " " $9
 		wfaults[key, $1] = wfaults[key, $1] " " $10
+		# Exec-fault exits: "-" where the memory is executable (RAM).
+		if ($12 != "" && $12 != "-") xus[key, $1] = xus[key, $1] " " $12
 	}
 	END {
-		printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s\n", "profile", "source",
+		printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s  %9s %9s\n", "profile", "source",
 			"MiB", "faults", "faults", "touch ms", "touch ms", "ratio",
-			"warm faults", "warm exits/MiB"
-		printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s\n", "", "", "",
-			"base", "series", "base", "series", "", "series", "series"
+			"warm faults", "warm exits/MiB", "exec us", "exec us"
+		printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s  %9s %9s\n", "", "", "",
+			"base", "series", "base", "series", "", "series", "series",
+			"base", "series"
 		for (i = 1; i <= nk; i++) {
 			k = keys[i]; split(k, f, ",")
 			# A source one kernel does not offer (cacheable PFNMAP on
@@ -69,8 +72,12 @@ awk -F, -v base="$BEFORE" '
 			r = (hb && hs && b + 0 > 0) ? sprintf("%.3f", s / b) : "-"
 			wf = hs ? median(wfaults[k, "series"]) : "-"
 			we = hs ? sprintf("%.2f", median(wexits[k, "series"])) : "-"
-			printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s\n",
-				f[1], f[2], f[3], fb, fs, b, s, r, wf, we
+			# Microseconds per exec-fault exit (instruction fetches
+			# from the touched, non-executable region).
+			xb = ((k, base) in xus) ? sprintf("%.1f", median(xus[k, base])) : "-"
+			xs = ((k, "series") in xus) ? sprintf("%.1f", median(xus[k, "series"])) : "-"
+			printf "%-7s %-12s %5s  %9s %9s  %11s %11s %7s  %11s %15s  %9s %9s\n",
+				f[1], f[2], f[3], fb, fs, b, s, r, wf, we, xb, xs
 		}
 	}' "$csv" | tee "$run/table.txt"
 echo

@@ -4,13 +4,16 @@
 # ./profiles.
 # Usage: boot.sh PROFILE IMAGE INITRAMFS LOG
 # Env: BOOT_TIMEOUT (s until init runs), RUN_TIMEOUT (s for the whole boot),
+#      TIMEOUT_SCALE (multiplies both defaults and, in the guest, every
+#      test's timeout: harness.timeout_scale; for the slower debug kernel),
 #      QEMU_EXTRA (more QEMU arguments), APPEND_EXTRA (more kernel arguments)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 profile=$1 image=$2 initrd=$3 log=$4
-boot_timeout=${BOOT_TIMEOUT:-120}
-run_timeout=${RUN_TIMEOUT:-1800}
+scale=${TIMEOUT_SCALE:-1}
+boot_timeout=${BOOT_TIMEOUT:-$((120 * scale))}
+run_timeout=${RUN_TIMEOUT:-$((1800 * scale))}
 
 line=$(awk -v p="$profile" '!/^#/ && $1 == p' "$top/profiles")
 [ -n "$line" ] || die "no profile '$profile' in ./profiles"
@@ -32,7 +35,8 @@ qemu_cmd="qemu-system-aarch64 -M virt,virtualization=on,iommu=smmuv3,$machine
 # mem= keeps the top 512 MiB of RAM out of the linear map: the test
 # fixture (test_kvm_pfnmap) hands 64 MiB of it out as PFNMAP memory.
 append="console=ttyAMA0 panic=-1 mem=1536M test_kvm_pfnmap.base=0xa0000000
-	test_kvm_pfnmap.size=0x4000000 harness.profile=$profile ${APPEND_EXTRA:-}"
+	test_kvm_pfnmap.size=0x4000000 harness.profile=$profile
+	harness.timeout_scale=$scale ${APPEND_EXTRA:-}"
 append=$(echo $append)
 
 mkdir -p "$(dirname "$log")"

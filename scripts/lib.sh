@@ -26,9 +26,10 @@ initrd_with_guest() {
 }
 
 # The kernel that shows the base's behaviour where the tests can see it:
-# the base plus the inert flag, the stage2_mappings file and the test
-# fixture (patches 1-3). make demo and make bench compare it with "series".
-BEFORE=upto-3
+# the base plus the two fixes, the inert flag, the stage2_mappings file and
+# the test fixture (patches 1-5): 6.1's stage 2 for BARs and RAM, made
+# visible. make demo and make bench compare it with "series".
+BEFORE=upto-5
 
 # build_kernels VARIANT...: build each kernel variant into $BUILD/out-VARIANT.
 build_kernels() {

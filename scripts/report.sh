@@ -1,13 +1,17 @@
 #!/bin/sh
-# Read the console logs of one run (RUNDIR/<profile>.log), print a table
-# test x profile, the problems found, and the closing line
-# "N passed, N failed, N skipped". Exit 1 on any failure.
+# Read the console logs of one run (RUNDIR/<column>.log: a profile, or
+# debug-<profile> for the debug kernel), print a table test x column, the
+# problems found, and the closing line "N passed, N failed, N skipped".
+# Exit 1 on any failure, and on a run in which no test printed a result.
 #
-# Per profile, "console" is a result of its own: it fails on a boot or run
-# timeout, a QEMU failure, a missing end marker (crash) or a kernel report
-# (BUG:, WARNING:, Oops, KASAN, Call trace, lockdep) anywhere in the log.
+# Per column, "console" is a result of its own: it fails on a boot or run
+# timeout, a QEMU failure, a missing end marker (crash), a kernel report
+# anywhere in the log (BUG: - KASAN, KFENCE, sleeping in atomic context,
+# lockdep's full tables -, WARNING: - lockdep, RCU usage -, Oops, kernel
+# BUG at, UBSAN:, Call trace, Kernel panic), lockdep switched off
+# (debug_locks=0 at the end) or a tainted kernel.
 # A test listed in the plan that printed no result counts as failed.
-# Usage: report.sh RUNDIR PROFILE...
+# Usage: report.sh RUNDIR COLUMN...
 set -eu
 dir=$1
 shift
@@ -20,12 +24,16 @@ for p in "$@"; do
 	/^# harness: running / { cur = $4; if (!(cur in seen)) res(cur, "missing") }
 	/^ok [0-9]+ / { r = ($0 ~ /# SKIP/) ? "skip" : "ok"; name = $3; res(name, r); got++ }
 	/^not ok [0-9]+ / { res($4, "FAIL"); got++ }
-	/BUG:|WARNING:|Oops|KASAN|Call trace|possible (circular|recursive) locking|Kernel panic/ {
+	/BUG:|WARNING:|Oops|kernel BUG at|KASAN|KFENCE|UBSAN:|Call trace|possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|non-static key|too low!|Kernel panic/ {
 		if (!splat) splat = $0 }
 	/^harness: (BOOT TIMEOUT|RUN TIMEOUT|QEMU FAILED)/ { sub(/^harness: /, ""); why = $0 }
+	/^harness: lockdep debug_locks=0/ { lockdep_off = 1 }
+	/^harness: tainted=/ && $0 !~ /=0$/ { taint = substr($0, 18) }
 	/^harness: done/ { done = 1 }
 	END {
 		if (!why && splat) why = "kernel report: " splat
+		if (!why && lockdep_off) why = "lockdep switched itself off (debug_locks=0)"
+		if (!why && taint != "") why = "kernel tainted: " taint
 		if (!why && !done) why = "no end marker: the guest crashed or hung"
 		if (!why && plan && got < plan) why = "only " got " of " plan " results"
 		for (i = 1; i <= n; i++) print p "\t" order[i] "\t" out[order[i]]
@@ -38,16 +46,19 @@ awk -F'\t' -v profiles="$*" '
 	BEGIN { np = split(profiles, P, " ") }
 	$2 == "!" { problems = problems "  " $1 ": " $3 "\n"; next }
 	{ if (!($2 in seen) && $2 != "console") { seen[$2] = 1; T[++nt] = $2 }; R[$2, $1] = $3
+	  if ($2 != "console") tests++
 	  if ($3 == "ok") pass++; else if ($3 == "skip") skip++; else fail++ }
 	END {
 		T[++nt] = "console"
 		w = 8; for (i = 1; i <= nt; i++) if (length(T[i]) > w) w = length(T[i])
-		printf "%-" w "s", "test"; for (j = 1; j <= np; j++) printf "  %-7s", P[j]; print ""
+		cw = 7; for (j = 1; j <= np; j++) if (length(P[j]) > cw) cw = length(P[j])
+		printf "%-" w "s", "test"; for (j = 1; j <= np; j++) printf "  %-" cw "s", P[j]; print ""
 		for (i = 1; i <= nt; i++) {
 			printf "%-" w "s", T[i]
-			for (j = 1; j <= np; j++) { c = R[T[i], P[j]]; printf "  %-7s", (c == "" ? "-" : c) }
+			for (j = 1; j <= np; j++) { c = R[T[i], P[j]]; printf "  %-" cw "s", (c == "" ? "-" : c) }
 			print ""
 		}
+		if (!tests) { problems = problems "  no test printed a result: empty run\n"; fail++ }
 		if (problems != "") printf "\nproblems:\n%s", problems
 		printf "\n%d passed, %d failed, %d skipped\n", pass, fail, skip
 		exit (fail > 0)

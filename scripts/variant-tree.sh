@@ -2,9 +2,9 @@
 # Print the source tree of a kernel variant, checking it out if needed:
 #   series   base + every patch in patches/ (build/src itself)
 #   base     the unpatched base
-#   upto-N   base + the first N patches (upto-3 = base + the inert
-#            flag, the stage2_mappings debugfs file and the test
-#            fixture: the base's behaviour, made visible)
+#   upto-N   base + the first N patches (upto-5 = base + the two
+#            fixes, the inert flag, the stage2_mappings debugfs file and
+#            the test fixture: the base's behaviour, made visible)
 # Variants other than "series" are git worktrees of build/src.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
