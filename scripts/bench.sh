@@ -24,6 +24,7 @@ for p in "$@"; do
 		# No nested guest here: the plain initramfs, without its Image.
 		APPEND_EXTRA="harness.lists=bench" "$top/scripts/boot.sh" "$p" \
 			"$image" "$BUILD/initramfs.cpio.gz" "$run/$p-$k.log"
+		judge_consoles "$run" "$p-$k"
 		tr -d '\r' < "$run/$p-$k.log" | grep -q '^ok 1 ' ||
 			die "the benchmark failed on $k, profile $p: see $run/$p-$k.log"
 		tr -d '\r' < "$run/$p-$k.log" | sed -n 's/^# csv,//p' |

@@ -33,9 +33,12 @@ qemu_cmd="qemu-system-aarch64 -M virt,virtualization=on,iommu=smmuv3,$machine
 	-device ivshmem-plain,memdev=ivmem1g
 	-kernel $image -initrd $initrd ${QEMU_EXTRA:-}"
 # mem= keeps the top 512 MiB of RAM out of the linear map: the test
-# fixture (test_kvm_pfnmap) hands 64 MiB of it out as PFNMAP memory.
-append="console=ttyAMA0 panic=-1 mem=1536M test_kvm_pfnmap.base=0xa0000000
-	test_kvm_pfnmap.size=0x4000000 harness.profile=$profile
+# fixture (test_kvm_pfnmap) hands 64 MiB of it out as PFNMAP memory, and
+# 16 MiB more with struct pages (ZONE_DEVICE), whose references it counts.
+# printk.time=1: report.sh tells kernel lines from test output by the stamp.
+append="console=ttyAMA0 printk.time=1 panic=-1 mem=1536M test_kvm_pfnmap.base=0xa0000000
+	test_kvm_pfnmap.size=0x4000000 test_kvm_pfnmap.pages_base=0xa4000000
+	test_kvm_pfnmap.pages_size=0x1000000 harness.profile=$profile
 	harness.timeout_scale=$scale ${APPEND_EXTRA:-}"
 append=$(echo $append)
 

@@ -54,6 +54,7 @@ echo "   a 1 GiB vfio-pci BAR mapped at 1 GiB-aligned HVA and IPA; each leaf = 1
 show "1 GiB BAR" aarch64/special_pfn_blocks "1 GiB BAR via VFIO, 1 GiB-aligned"
 echo
 echo "logs: $run"
+judge_consoles "$run" "$BEFORE" series
 for t in vfio_guest vfio_bar_memtype special_pfn_blocks; do
 	tr -d '\r' < "$run/series.log" | grep -q "^ok [0-9]* .*$t\$" ||
 		die "$t failed with the series: see $run/series.log"

@@ -10,27 +10,36 @@
 # lockdep's full tables -, WARNING: - lockdep, RCU usage -, Oops, kernel
 # BUG at, UBSAN:, Call trace, Kernel panic), lockdep switched off
 # (debug_locks=0 at the end) or a tainted kernel.
+# Kernel reports are told from test output by the kernel's timestamp
+# (boot.sh passes printk.time=1): "[   12.345678] WARNING: ..." is the
+# kernel's, "# WARNING: ..." a test's. The timestamp may come mid-line,
+# where the kernel's output cut into a test's line on the shared console.
+# A log without a single timestamp is judged on any match (an old log, or
+# a kernel that ignored printk.time).
 # A test listed in the plan that printed no result counts as failed.
 # Usage: report.sh RUNDIR COLUMN...
 set -eu
 dir=$1
 shift
 
+report='BUG:|WARNING:|Oops|kernel BUG at|KASAN|KFENCE|UBSAN:|Call trace|possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|non-static key|too low!|Kernel panic'
 for p in "$@"; do
-	awk -v p="$p" '
+	awk -v p="$p" -v report="$report" '
 	function res(name, r) { if (!(name in seen)) { seen[name] = 1; order[++n] = name }; out[name] = r }
 	{ sub(/\r$/, "") }	# the serial console ends lines with CR LF
 	/^1\.\.[0-9]+$/ && !plan { plan = substr($0, 4) + 0 }
 	/^# harness: running / { cur = $4; if (!(cur in seen)) res(cur, "missing") }
 	/^ok [0-9]+ / { r = ($0 ~ /# SKIP/) ? "skip" : "ok"; name = $3; res(name, r); got++ }
 	/^not ok [0-9]+ / { res($4, "FAIL"); got++ }
-	/BUG:|WARNING:|Oops|kernel BUG at|KASAN|KFENCE|UBSAN:|Call trace|possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|non-static key|too low!|Kernel panic/ {
-		if (!splat) splat = $0 }
+	/\[ *[0-9]+\.[0-9]+\] / { stamped = 1 }
+	$0 ~ ("\\[ *[0-9]+\\.[0-9]+\\] .*(" report ")") && !splat { splat = $0 }
+	$0 ~ report && !any { any = $0 }
 	/^harness: (BOOT TIMEOUT|RUN TIMEOUT|QEMU FAILED)/ { sub(/^harness: /, ""); why = $0 }
 	/^harness: lockdep debug_locks=0/ { lockdep_off = 1 }
 	/^harness: tainted=/ && $0 !~ /=0$/ { taint = substr($0, 18) }
 	/^harness: done/ { done = 1 }
 	END {
+		if (!stamped) splat = any
 		if (!why && splat) why = "kernel report: " splat
 		if (!why && lockdep_off) why = "lockdep switched itself off (debug_locks=0)"
 		if (!why && taint != "") why = "kernel tainted: " taint

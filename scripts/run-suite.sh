@@ -14,6 +14,8 @@ shift 3
 debug_lists=series
 debug_scale=3
 
+# The judge first: a report.sh that misreads logs makes every run worthless.
+"$top/scripts/test-report.sh"
 run=$BUILD/runs/$(date +%Y%m%d-%H%M%S)-$name
 mkdir -p "$run"
 ln -sfn "$run" "$BUILD/runs/latest"
