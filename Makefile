@@ -8,13 +8,18 @@
 #   make check KERNEL=upto-N the suite on the base + the first N patches
 #   make check-series        per-patch checks a maintainer would run
 #   make bench               stage-2 faults and first-touch times, base vs series
-#   make export-patches      regenerate patches/ from build/src
+#   make export-patches      regenerate patches/<BASE>/ from build/<BASE>/src
 #
+# BASE=6.1 (the default) or BASE=6.12: the kernel the series is for, pinned
+# in bases/<BASE>.conf, its series in patches/<BASE>/, its build in
+# build/<BASE>/.
 # PROFILES=... limits the profiles (see ./profiles), ONLY=a,b the tests.
 # make check also boots the debug kernel of the series (config/debug.config:
 # KASAN, lockdep, ...) with tests/series.list in DEBUG_PROFILES (max and
 # nvhe, if PROFILES has them); DEBUG_PROFILES= leaves it out.
 
+BASE ?= 6.1
+export BASE
 PROFILES ?= max nofwb nvhe gicv2
 BASELINE ?= 0
 KERNEL ?= $(if $(filter 1,$(BASELINE)),base,series)
@@ -22,7 +27,7 @@ ONLY ?=
 DEBUG_PROFILES ?= $(if $(filter series,$(KERNEL)),$(filter max nvhe,$(PROFILES)))
 BENCH_PROFILES ?= max nofwb nvhe
 
-B := build
+B := build/$(BASE)
 IMAGE = $(B)/out-$(1)/arch/arm64/boot/Image
 INITRD := $(B)/initramfs.cpio.gz
 
@@ -66,14 +71,14 @@ bench: tree initramfs
 	@scripts/bench.sh $(BENCH_PROFILES)
 
 # Per patch on a clean base: git am, build, checkpatch, W=1 and sparse;
-# docs; patches/ regenerates byte for byte.
+# docs; patches/<BASE>/ regenerates byte for byte.
 check-series: tree
 	@scripts/check-series.sh
 
 export-patches:
 	@scripts/export-patches.sh
 
-# Drop local commits in build/src and re-apply patches/.
+# Drop local commits in build/<BASE>/src and re-apply patches/<BASE>/.
 reset-tree:
 	-git -C $(B)/src config --unset harness.head
 	-git -C $(B)/src config --unset harness.stamp

@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 kst=$(realpath -m "$1") out=$(realpath -m "$2")
 
 deb=$(ls "$BUILD"/debs/busybox-static_*_arm64.deb 2>/dev/null | tail -n 1)
-[ -n "$deb" ] || die "no busybox-static arm64 .deb in $BUILD/debs: run scripts/deps.sh"
+[ -n "$deb" ] || die "no busybox-static arm64 .deb in $CACHE/debs: run scripts/deps.sh"
 
 root=$(mktemp -d "$BUILD/initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
@@ -22,6 +22,10 @@ mv "$root/deb/bin/busybox" "$root/bin/busybox"
 rm -rf "$root/deb"
 cp "$top/rootfs/init" "$root/init"
 cp "$top/rootfs/devices.sh" "$top/rootfs/pci.sh" "$top"/tests/*.list "$root/etc/harness/"
+# A base's own lists (tests/$BASE/*.list) replace the common ones.
+for l in "$top/tests/$BASE"/*.list; do
+	[ -f "$l" ] && cp "$l" "$root/etc/harness/"
+done
 aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -Werror -o "$root/bin/bar_rw" \
 	"$top/vmm/bar_rw.c"
 
@@ -38,10 +42,10 @@ rm -rf "$g"
 # The VMM: qemu-system-aarch64 and the shared libraries its ELF needs,
 # found in the extracted .debs (scripts/deps.sh downloads them).
 x=$root/vmmdebs
-[ -f "$BUILD/debs/vmm.list" ] || die "no $BUILD/debs/vmm.list: run scripts/deps.sh"
-for p in $(cat "$BUILD/debs/vmm.list"); do
-	deb=$(ls "$BUILD/debs/${p}_"*_arm64.deb 2>/dev/null | tail -n 1)
-	[ -n "$deb" ] || die "no $p arm64 .deb in $BUILD/debs: run scripts/deps.sh"
+[ -f "$CACHE/debs/vmm.list" ] || die "no $CACHE/debs/vmm.list: run scripts/deps.sh"
+for p in $(cat "$CACHE/debs/vmm.list"); do
+	deb=$(ls "$CACHE/debs/${p}_"*_arm64.deb 2>/dev/null | tail -n 1)
+	[ -n "$deb" ] || die "no $p arm64 .deb in $CACHE/debs: run scripts/deps.sh"
 	dpkg-deb -x "$deb" "$x"
 done
 mkdir -p "$root/lib/aarch64-linux-gnu"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build an arm64 kernel Image from a source tree into an output folder:
-# allnoconfig + config/host.config + the FRAGMENTs given (each layered on
+# allnoconfig + config/host.config + the base's own fragments
+# (BASE_CONFIG in bases/$BASE.conf) + the FRAGMENTs given (each layered on
 # the ones before, e.g. config/debug.config for the debug kernel), every
 # fragment option checked, then Image.
 # Usage: build-kernel.sh SRC OUT [FRAGMENT...]
@@ -10,6 +11,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 src=$(realpath -m "$1") out=$(realpath -m "$2")
 shift 2
 frags="$top/config/host.config"
+for f in $BASE_CONFIG; do
+	frags="$frags $top/$f"
+done
 for f in "$@"; do
 	[ -f "$f" ] || die "no config fragment $f"
 	frags="$frags $(realpath "$f")"
@@ -19,7 +23,7 @@ export ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 cc=${CROSS_COMPILE}gcc
 if command -v ccache >/dev/null 2>&1; then
 	cc="ccache $cc"
-	export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
+	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 fi
 jobs=$(nproc)
 kmake() { make -s -C "$src" O="$out" CC="$cc" -j"$jobs" "$@"; }

@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 wt=$BUILD/src-check
 out=$BUILD/out-check
 logs=$BUILD/check-series
-cover=$top/patches/0000-cover-letter.patch
+cover=$PATCHES/0000-cover-letter.patch
 g() { git -C "$SRC" "$@"; }
 rm -rf "$logs" && mkdir -p "$logs"
 
@@ -49,7 +49,7 @@ docs_warnings > "$logs/base-docs.txt"
 
 printf '%-60s %-4s %-5s %-11s %-8s\n' patch am build checkpatch W=1+C=2 > "$logs/table.txt"
 fail=0
-for p in "$top"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
+for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
 	name=$(basename "$p" .patch)
 	case $name in 0000-*) continue ;; esac
 	l=$logs/$name
@@ -100,7 +100,7 @@ regen=ok
 "$top/scripts/cover-description.sh" "$cover" > "$logs/cover-description.txt"
 g config branch.check-series.description "$(cat "$logs/cover-description.txt")"
 "$top/scripts/export-patches.sh" "$logs/regen" check-series 2>/dev/null
-diff -r "$top/patches" "$logs/regen" > "$logs/regen.diff" 2>&1 || { regen=FAIL; fail=1; }
+diff -r "$PATCHES" "$logs/regen" > "$logs/regen.diff" 2>&1 || { regen=FAIL; fail=1; }
 
 {
 	echo

@@ -30,7 +30,7 @@ line() {
 }
 show() {
 	echo "$1:"
-	echo "  6.1 base:     $(line "$BEFORE" "$2" "$3")"
+	echo "  $BASE base:     $(line "$BEFORE" "$2" "$3")"
 	echo "  with series:  $(line series "$2" "$3")"
 }
 echo

@@ -5,7 +5,6 @@
 # build/debs, never installed on the host).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-. "$top/base.conf"
 . "$top/scripts/lib.sh"
 
 SUDO=
@@ -45,7 +44,8 @@ if [ -n "$missing" ]; then
 		--no-install-recommends $missing >/dev/null
 fi
 
-# The base: exactly the pinned version, or the newest 6.1 with a warning.
+# The base: exactly the pinned version, or the newest of its package with a
+# warning.
 have=$(dpkg-query -W -f '${Version}' "$BASE_PKG" 2>/dev/null || true)
 if [ "$have" != "$BASE_VERSION" ]; then
 	apt_update
@@ -54,8 +54,8 @@ if [ "$have" != "$BASE_VERSION" ]; then
 		$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 			--allow-downgrades "$BASE_PKG=$BASE_VERSION" >/dev/null
 	else
-		warn "$BASE_PKG $BASE_VERSION (pinned in base.conf) is gone from the archive;"
-		warn "falling back to the newest $BASE_PKG. Update base.conf once it is tested."
+		warn "$BASE_PKG $BASE_VERSION (pinned in bases/$BASE.conf) is gone from the archive;"
+		warn "falling back to the newest $BASE_PKG. Update bases/$BASE.conf once it is tested."
 		$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$BASE_PKG" >/dev/null
 	fi
 fi
@@ -81,21 +81,21 @@ vmm_closure() {
 	echo $seen
 }
 
-mkdir -p "$BUILD/debs"
-if ! [ -f "$BUILD/debs/vmm.list" ]; then
+mkdir -p "$CACHE/debs"
+if ! [ -f "$CACHE/debs/vmm.list" ]; then
 	apt-cache show "$VMM_PKG:arm64" >/dev/null 2>&1 || apt_update
-	vmm_closure > "$BUILD/debs/vmm.list.tmp"
-	mv "$BUILD/debs/vmm.list.tmp" "$BUILD/debs/vmm.list"
+	vmm_closure > "$CACHE/debs/vmm.list.tmp"
+	mv "$CACHE/debs/vmm.list.tmp" "$CACHE/debs/vmm.list"
 fi
-ARM64_DEBS="$ARM64_DEBS $(cat "$BUILD/debs/vmm.list")"
+ARM64_DEBS="$ARM64_DEBS $(cat "$CACHE/debs/vmm.list")"
 want=
 for p in $ARM64_DEBS; do
-	ls "$BUILD/debs/${p}_"*_arm64.deb >/dev/null 2>&1 || want="$want $p:arm64"
+	ls "$CACHE/debs/${p}_"*_arm64.deb >/dev/null 2>&1 || want="$want $p:arm64"
 done
 if [ -n "$want" ]; then
 	apt-cache show busybox-static:arm64 >/dev/null 2>&1 || apt_update
 	log "downloading arm64 packages:$want"
 	# shellcheck disable=SC2086
-	(cd "$BUILD/debs" && apt-get download -q $want >/dev/null) ||
+	(cd "$CACHE/debs" && apt-get download -q $want >/dev/null) ||
 		die "apt-get download failed for:$want"
 fi

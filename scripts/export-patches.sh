@@ -6,7 +6,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
-out=${1:-$top/patches}
+out=${1:-$PATCHES}
 br=${2:-series}
 
 g() { git -C "$SRC" "$@"; }
@@ -28,7 +28,7 @@ rm -f "$out"/[0-9][0-9][0-9][0-9]-*.patch
 g -c core.abbrev=12 format-patch -q --numbered --cover-letter \
 	--cover-from-description=subject --zero-commit --base=base \
 	--no-signature --no-thread -o "$out" base..$br
-if [ "$out" = "$top/patches" ] && [ "$br" = series ]; then
+if [ "$out" = "$PATCHES" ] && [ "$br" = series ]; then
 	g config harness.stamp "$(cat "$out"/[0-9][0-9][0-9][0-9]-*.patch | sha256sum | cut -c1-16)"
 	g config harness.head "$(g rev-parse series)"
 fi

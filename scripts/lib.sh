@@ -3,9 +3,18 @@ log()  { printf '>> %s\n' "$*" >&2; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
+# The base the series is built on (make BASE=...): bases/$BASE.conf pins
+# its Debian source package; patches/$BASE/ is the series for it.
+BASE=${BASE:-6.1}
+[ -f "$top/bases/$BASE.conf" ] ||
+	die "no base '$BASE': the bases are $(cd "$top/bases" && ls *.conf | sed 's/\.conf$//' | tr '\n' ' ')"
+. "$top/bases/$BASE.conf"
+
 # Where things live; every script derives its paths from these.
-BUILD=${BUILD:-$top/build}
+CACHE=${CACHE:-$top/build}	# shared by the bases: ccache, arm64 .debs
+BUILD=${BUILD:-$CACHE/$BASE}	# per base: trees, kernels, initramfs, runs
 SRC=$BUILD/src			# git tree: tag "base", branch "series"
+PATCHES=$top/patches/$BASE	# the series for this base
 
 # initrd_with_guest IMAGE INITRAMFS: print the path of INITRAMFS with IMAGE
 # added as /vmm/Image (the nested guest's kernel in the VMM test), made
@@ -25,11 +34,9 @@ initrd_with_guest() {
 	echo "$_out"
 }
 
-# The kernel that shows the base's behaviour where the tests can see it:
-# the base plus the two fixes, the inert flag, the stage2_mappings file and
-# the test fixture (patches 1-5): 6.1's stage 2 for BARs and RAM, made
-# visible. make demo and make bench compare it with "series".
-BEFORE=upto-5
+# The kernel that shows the base's behaviour where the tests can see it
+# (bases/$BASE.conf); make demo and make bench compare it with "series".
+BEFORE=$BASE_BEFORE
 
 # judge_consoles RUNDIR LOGNAME...: the console half of report.sh for
 # boots whose tests are not all meant to pass (the base's behaviour in make

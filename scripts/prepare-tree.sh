@@ -9,7 +9,6 @@
 # made in build/src that were not exported are never thrown away.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-. "$top/base.conf"
 . "$top/scripts/lib.sh"
 
 tarball=/usr/src/$BASE_PKG.tar.xz
@@ -44,7 +43,7 @@ if [ "$(cat "$SRC/.git/base-version" 2>/dev/null)" != "$version" ]; then
 fi
 
 # Apply the series, unless patches/ is what is already applied.
-set -- "$top"/patches/[0-9][0-9][0-9][0-9]-*.patch
+set -- "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
 [ -e "$1" ] || set --
 series=
 for p in "$@"; do
@@ -61,7 +60,7 @@ if [ -n "$applied_head" ] && [ "$applied_head" != "$head" ]; then
 Run 'make export-patches' to keep them, or 'make reset-tree' to drop them."
 fi
 
-log "applying $(echo "$series" | wc -w) patches from patches/"
+log "applying $(echo "$series" | wc -w) patches from patches/$BASE/"
 g am --abort >/dev/null 2>&1 || true
 g checkout -q -f -B series base
 g clean -q -fdx
@@ -70,13 +69,13 @@ for p in $series; do
 		g am --abort >/dev/null 2>&1 || true
 		# Show which hunk does not apply, and the lines it looked for.
 		g apply --check -v "$p" 2>&1 | grep -v '^Checking patch' >&2 || true
-		die "git am failed on patches/$(basename "$p"): the hunk above does not apply to $SRC"
+		die "git am failed on patches/$BASE/$(basename "$p"): the hunk above does not apply to $SRC"
 	fi
 done
 
 # The cover letter's text becomes the branch description, so that
 # export-patches writes it back unchanged.
-cover=$top/patches/0000-cover-letter.patch
+cover=$PATCHES/0000-cover-letter.patch
 if [ -f "$cover" ]; then
 	"$top/scripts/cover-description.sh" "$cover" > "$SRC/.git/series-description"
 	g config branch.series.description "$(cat "$SRC/.git/series-description")"
