@@ -28,7 +28,6 @@ DEBUG_PROFILES ?= $(if $(filter series,$(KERNEL)),$(filter max nvhe,$(PROFILES))
 BENCH_PROFILES ?= max nofwb nvhe
 
 B := build/$(BASE)
-IMAGE = $(B)/out-$(1)/arch/arm64/boot/Image
 INITRD := $(B)/initramfs.cpio.gz
 
 .PHONY: all demo check check-series bench deps tree kernel debug-kernel selftests \
@@ -58,10 +57,15 @@ selftests: tree
 initramfs: selftests
 	@scripts/build-initramfs.sh $(B)/kselftest $(INITRD)
 
+# The plan of scripts/run-suite.sh, one boot a line: column, kernel,
+# profile, test lists, timeout scale, judge. The debug kernel runs the
+# series' tests only, with every timeout x3.
+CHECK_PLAN := $(foreach p,$(PROFILES),$(p) $(KERNEL) $(p) stock,series,vmm 1 tests\n)$(foreach \
+	p,$(DEBUG_PROFILES),debug-$(p) $(KERNEL)-debug $(p) series 3 tests\n)
+
 check: kernel debug-kernel initramfs
-	@APPEND_EXTRA="$(if $(ONLY),harness.only=$(ONLY))" \
-		DEBUG_IMAGE=$(call IMAGE,$(KERNEL)-debug) DEBUG_PROFILES="$(strip $(DEBUG_PROFILES))" \
-		scripts/run-suite.sh $(KERNEL) $(call IMAGE,$(KERNEL)) $(INITRD) $(PROFILES)
+	@printf '$(CHECK_PLAN)' | APPEND_EXTRA="$(if $(ONLY),harness.only=$(ONLY))" \
+		scripts/run-suite.sh $(KERNEL)
 
 demo: tree initramfs
 	@scripts/demo.sh

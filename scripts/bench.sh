@@ -15,18 +15,18 @@ build_kernels $kernels
 run=$BUILD/bench/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$run"
 ln -sfn "$run" "$BUILD/bench/latest"
+# Through the one runner (every console judged, the benchmark must pass on
+# both kernels), then the numbers from its logs.
+for p in "$@"; do
+	for k in $kernels; do
+		echo "$p-$k $k $p bench 1 tests"
+	done
+done | RUN=$run "$top/scripts/run-suite.sh" bench ||
+	die "the benchmark's boots failed: see $run"
 csv=$run/bench.csv
 echo "kernel,profile,source,mib,run,faults,first_touch_us,exits,warm_exits_per_mib,warm_faults,exec_faults,exec_us_per_fault" > "$csv"
 for p in "$@"; do
 	for k in $kernels; do
-		log "bench: booting $k on profile $p, log: $run/$p-$k.log"
-		image=$BUILD/out-$k/arch/arm64/boot/Image
-		# No nested guest here: the plain initramfs, without its Image.
-		APPEND_EXTRA="harness.lists=bench" "$top/scripts/boot.sh" "$p" \
-			"$image" "$BUILD/initramfs.cpio.gz" "$run/$p-$k.log"
-		judge_consoles "$run" "$p-$k"
-		tr -d '\r' < "$run/$p-$k.log" | grep -q '^ok 1 ' ||
-			die "the benchmark failed on $k, profile $p: see $run/$p-$k.log"
 		tr -d '\r' < "$run/$p-$k.log" | sed -n 's/^# csv,//p' |
 			grep -v '^source,' | sed "s/^/$k,$p,/" >> "$csv"
 	done

@@ -18,7 +18,7 @@ run_timeout=${RUN_TIMEOUT:-$((1800 * scale))}
 line=$(awk -v p="$profile" '!/^#/ && $1 == p' "$top/profiles")
 [ -n "$line" ] || die "no profile '$profile' in ./profiles"
 set -- $line
-cpu=$2 machine=$3
+cpu=$2 machine=$3 tags=$4
 
 # Common to every profile: the PCI devices the tests use (ivshmem with a
 # RAM-backed 64 MiB BAR2, edu, and an ivshmem with a 1 GiB BAR2, naturally
@@ -38,7 +38,7 @@ qemu_cmd="qemu-system-aarch64 -M virt,virtualization=on,iommu=smmuv3,$machine
 # printk.time=1: report.sh tells kernel lines from test output by the stamp.
 append="console=ttyAMA0 printk.time=1 panic=-1 mem=1536M test_kvm_pfnmap.base=0xa0000000
 	test_kvm_pfnmap.size=0x4000000 test_kvm_pfnmap.pages_base=0xa4000000
-	test_kvm_pfnmap.pages_size=0x1000000 harness.profile=$profile
+	test_kvm_pfnmap.pages_size=0x1000000 harness.profile=$profile harness.tags=$tags
 	harness.timeout_scale=$scale ${APPEND_EXTRA:-}"
 append=$(echo $append)
 

@@ -38,20 +38,6 @@ initrd_with_guest() {
 # (bases/$BASE.conf); make demo and make bench compare it with "series".
 BEFORE=$BASE_BEFORE
 
-# judge_consoles RUNDIR LOGNAME...: the console half of report.sh for
-# boots whose tests are not all meant to pass (the base's behaviour in make
-# demo and make bench): fail on any kernel report, timeout, crash or taint
-# in RUNDIR/LOGNAME.log, whatever the tests printed.
-judge_consoles() {
-	_dir=$1
-	shift
-	"$top/scripts/report.sh" "$_dir" "$@" > /dev/null 2>&1 || true
-	_bad=$(awk -F'\t' '$2 == "!" { print "  " $1 ": " $3 }' "$_dir/results.tsv")
-	[ -z "$_bad" ] || die "console problems (logs in $_dir):
-$_bad"
-	log "consoles clean: $*"
-}
-
 # build_kernels VARIANT...: build each kernel variant into $BUILD/out-VARIANT.
 build_kernels() {
 	for _k in "$@"; do

@@ -17,15 +17,23 @@
 # A log without a single timestamp is judged on any match (an old log, or
 # a kernel that ignored printk.time).
 # A test listed in the plan that printed no result counts as failed.
-# Usage: report.sh RUNDIR COLUMN...
+# A column given as COLUMN/console is judged on its console only: its
+# test results are shown in parentheses and counted neither way (the
+# base's behaviour in make demo, which its tests are meant to show).
+# Usage: report.sh RUNDIR COLUMN[/console]...
 set -eu
 dir=$1
 shift
 
 report='BUG:|WARNING:|Oops|kernel BUG at|KASAN|KFENCE|UBSAN:|Call trace|possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|non-static key|too low!|Kernel panic'
-for p in "$@"; do
-	awk -v p="$p" -v report="$report" '
-	function res(name, r) { if (!(name in seen)) { seen[name] = 1; order[++n] = name }; out[name] = r }
+for arg in "$@"; do
+	p=${arg%/console} mode=tests
+	[ "$p" = "$arg" ] || mode=console
+	awk -v p="$p" -v mode="$mode" -v report="$report" '
+	function res(name, r) {
+		if (!(name in seen)) { seen[name] = 1; order[++n] = name }
+		out[name] = mode == "console" ? "(" r ")" : r
+	}
 	{ sub(/\r$/, "") }	# the serial console ends lines with CR LF
 	/^1\.\.[0-9]+$/ && !plan { plan = substr($0, 4) + 0 }
 	/^# harness: running / { cur = $4; if (!(cur in seen)) res(cur, "missing") }
@@ -51,10 +59,12 @@ for p in "$@"; do
 	}' "$dir/$p.log"
 done > "$dir/results.tsv"
 
-awk -F'\t' -v profiles="$*" '
+columns=$(for arg in "$@"; do printf '%s ' "${arg%/console}"; done)
+awk -F'\t' -v profiles="$columns" '
 	BEGIN { np = split(profiles, P, " ") }
 	$2 == "!" { problems = problems "  " $1 ": " $3 "\n"; next }
 	{ if (!($2 in seen) && $2 != "console") { seen[$2] = 1; T[++nt] = $2 }; R[$2, $1] = $3
+	  if ($3 ~ /^\(/) next	# console-only column: shown, not counted
 	  if ($2 != "console") tests++
 	  if ($3 == "ok") pass++; else if ($3 == "skip") skip++; else fail++ }
 	END {

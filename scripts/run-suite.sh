@@ -1,45 +1,56 @@
 #!/bin/sh
-# Boot each profile with a kernel and the test initramfs, keep the logs in
-# a fresh run folder, show each profile's KTAP, then the report.
-# With DEBUG_IMAGE and DEBUG_PROFILES set, also boot that kernel (the debug
-# kernel, config/debug.config) in those profiles, with tests/series.list
-# only and every timeout x$debug_scale; its logs are debug-<profile>.log,
-# judged in the same report.
-# Usage: run-suite.sh NAME IMAGE INITRAMFS PROFILE...
+# The one runner: boot kernels in profiles with test lists, keep every
+# console log in a fresh run folder, show each boot's KTAP, then judge
+# every log (report.sh: tests, and the console of every boot, always).
+# make check, make demo and make bench all run through it.
+# Usage: run-suite.sh NAME < PLAN
+# One boot per line of the plan:
+#   COLUMN KERNEL PROFILE LISTS SCALE JUDGE
+#   COLUMN   the log's name (COLUMN.log) and the report's column
+#   KERNEL   the Image in $BUILD/out-KERNEL (series, series-debug, upto-5..)
+#   PROFILE  a line of ./profiles (its tags select the tests)
+#   LISTS    the tests/*.list to run, e.g. stock,series,vmm
+#   SCALE    multiplies every timeout (3 for the debug kernel)
+#   JUDGE    "tests": every test result and the console count; "console":
+#            the console only (a kernel whose tests show the base's
+#            behaviour and are not meant to pass: make demo)
+# Env: RUN (the run folder; default $BUILD/runs/<date>-NAME), APPEND_EXTRA
+# (kernel arguments for every boot, e.g. harness.only=...).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
-name=$1 image=$2 initrd=$3
-shift 3
-debug_lists=series
-debug_scale=3
+name=$1
+initrd=$BUILD/initramfs.cpio.gz
 
 # The judge first: a report.sh that misreads logs makes every run worthless.
 "$top/scripts/test-report.sh"
-run=$BUILD/runs/$(date +%Y%m%d-%H%M%S)-$name
-mkdir -p "$run"
+run=${RUN:-$BUILD/runs/$(date +%Y%m%d-%H%M%S)-$name}
+mkdir -p "$run" "$BUILD/runs"
 ln -sfn "$run" "$BUILD/runs/latest"
-# boot COLUMN PROFILE KERNEL IMAGE INITRAMFS: one boot, logged in $run/COLUMN.log
-boot() {
-	log "booting profile $2 ($3 kernel), log: $run/$1.log"
-	"$top/scripts/boot.sh" "$2" "$4" "$5" "$run/$1.log"
-	grep -E '^(KTAP|1\.\.|ok |not ok |harness: (BOOT|RUN|QEMU|.* took))' "$run/$1.log" |
-		sed "s/^/  [$1] /" >&2 || true
-}
-guest=$(initrd_with_guest "$image" "$initrd")
-for p in "$@"; do
-	boot "$p" "$p" "$name" "$image" "$guest"
-done
-columns=$*
-# The debug kernel needs the nested guest's kernel only for tests/vmm.list.
-case ",$debug_lists," in
-*,vmm,*) [ -z "${DEBUG_PROFILES:-}" ] || initrd=$(initrd_with_guest "$DEBUG_IMAGE" "$initrd") ;;
-esac
-for p in ${DEBUG_PROFILES:-}; do
-	APPEND_EXTRA="${APPEND_EXTRA:-} harness.lists=$debug_lists" TIMEOUT_SCALE=$debug_scale \
-		boot "debug-$p" "$p" "$name-debug" "$DEBUG_IMAGE" "$initrd"
-	columns="$columns debug-$p"
-done
-echo "== results: $name kernel${DEBUG_PROFILES:+ and its debug kernel}, run $run"
+plan=$run/plan.txt
+grep -v '^[[:space:]]*\(#\|$\)' > "$plan" || true
+[ -s "$plan" ] || die "run-suite.sh: empty plan"
+
+columns=
+while read -r column kernel profile lists scale judge; do
+	image=$BUILD/out-$kernel/arch/arm64/boot/Image
+	[ -f "$image" ] || die "no kernel $image: build it first"
+	# The VMM test runs the same kernel as its nested guest.
+	case ",$lists," in
+	*,vmm,*) rd=$(initrd_with_guest "$image" "$initrd") ;;
+	*) rd=$initrd ;;
+	esac
+	log "booting profile $profile ($kernel kernel, lists $lists), log: $run/$column.log"
+	APPEND_EXTRA="${APPEND_EXTRA:-} harness.lists=$lists" TIMEOUT_SCALE=$scale \
+		"$top/scripts/boot.sh" "$profile" "$image" "$rd" "$run/$column.log" </dev/null
+	grep -E '^(KTAP|1\.\.|ok |not ok |harness: (BOOT|RUN|QEMU|.* took))' "$run/$column.log" |
+		sed "s/^/  [$column] /" >&2 || true
+	case $judge in
+	tests) columns="$columns $column" ;;
+	console) columns="$columns $column/console" ;;
+	*) die "plan: JUDGE must be tests or console, not '$judge'" ;;
+	esac
+done < "$plan"
+echo "== results: $name, run $run"
 # shellcheck disable=SC2086
 "$top/scripts/report.sh" "$run" $columns

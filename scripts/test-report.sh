@@ -19,14 +19,20 @@ KTAP version 1
 ok 1 t1'
 end='harness: tainted=0
 harness: done'
-# case NAME WANT(0 pass, 1 fail) LOG-TEXT
+# case_ NAME WANT(0 pass, 1 fail) LOG-TEXT [LOG-TEXT-OF-A-CONSOLE-ONLY-COLUMN]
 fails=0 n=0
 case_() {
 	n=$((n + 1))
 	mkdir -p "$dir/$n"
 	printf '%s\n' "$3" > "$dir/$n/c.log"
+	cols=c
+	if [ $# -gt 3 ]; then
+		printf '%s\n' "$4" > "$dir/$n/b.log"
+		cols="b/console c"
+	fi
 	rc=0
-	"$top/scripts/report.sh" "$dir/$n" c > "$dir/$n/out" 2>&1 || rc=$?
+	# shellcheck disable=SC2086
+	"$top/scripts/report.sh" "$dir/$n" $cols > "$dir/$n/out" 2>&1 || rc=$?
 	if [ "$rc" = "$2" ]; then
 		echo "ok $n report.sh: $1"
 	else
@@ -35,7 +41,7 @@ case_() {
 		fails=$((fails + 1))
 	fi
 }
-echo "1..8"
+echo "1..10"
 case_ "clean run with a test's '# WARNING:' line passes" 0 "$ok
 $end"
 case_ "kernel WARNING fails" 1 "$ok
@@ -60,6 +66,19 @@ $end"
 case_ "a planned test without a result fails" 1 "[    0.000000] Booting
 1..2
 ok 1 t1
+$end"
+case_ "a console-only column: its failed test is shown, not counted" 0 "$ok
+$end" "[    0.000000] Booting
+harness: init up
+1..1
+not ok 1 t1
+$end"
+case_ "a console-only column: a kernel report there fails" 1 "$ok
+$end" "[    0.000000] Booting
+harness: init up
+1..1
+not ok 1 t1
+[   12.345678] BUG: sleeping function called from invalid context
 $end"
 [ "$fails" = 0 ] || die "report.sh misjudged $fails of $n synthetic logs"
 log "report.sh judged all $n synthetic logs right"
