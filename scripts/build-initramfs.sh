@@ -10,10 +10,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 kst=$(realpath -m "$1") out=$(realpath -m "$2")
 
-deb=$(ls "$BUILD"/debs/busybox-static_*_arm64.deb 2>/dev/null | tail -n 1)
+deb=$(ls "$CACHE"/debs/busybox-static_*_arm64.deb 2>/dev/null | tail -n 1)
 [ -n "$deb" ] || die "no busybox-static arm64 .deb in $CACHE/debs: run scripts/deps.sh"
 
-root=$(mktemp -d "$BUILD/initramfs.XXXXXX")
+mkdir -p "$(dirname "$out")"
+root=$(mktemp -d "$(dirname "$out")/initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 dpkg-deb -x "$deb" "$root/deb"
 mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" \
