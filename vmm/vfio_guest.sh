@@ -5,8 +5,10 @@
 # (vmm/guest-init). While the guest runs, the host checks:
 #   - the guest's writes through resource2_wc and resource2, in its own
 #     sysfs view of the same BAR;
-#   - stage 2 of the QEMU process's VM (debugfs stage2_mappings): the BAR
-#     Normal-NC with the profile's encoding, guest RAM Normal.
+#   - stage 2 of the QEMU process's VM (debugfs: the 6.1 series'
+#     stage2_mappings, or 6.12's stage2_page_tables with the series' type
+#     column): the BAR Normal-NC (with the profile's encoding where the
+#     dump shows it), guest RAM Normal.
 # KTAP out. Exit 0 all passed, 1 any failed, 4 skipped.
 set -u
 vmm=/vmm
@@ -83,25 +85,38 @@ result $? "host sees the guest's data in ivshmem BAR2: $(echo $out)"
 
 # Stage 2 of QEMU's VM. Only the VM of this QEMU process has a vCPU by now;
 # QEMU's probe VMs are gone.
-s2=$(ls /sys/kernel/debug/kvm/"$qpid"-*/stage2_mappings 2>/dev/null | tail -n 1)
-# in_range LO HI: the leaf lines of stage2_mappings inside [LO, HI]
+# The dump: one line per run of leaves, "0x<start>-0x<end> ..."; 6.1's
+# stage2_mappings ends a line with "TYPE memattr=0xN pa=...", 6.12's
+# stage2_page_tables with the TYPE (its invalid runs have none) and
+# tells FWB in stage2_fwb.
+vmdir=$(ls -d /sys/kernel/debug/kvm/"$qpid"-* 2>/dev/null | tail -n 1)
+s2= want=
+if [ -f "$vmdir/stage2_mappings" ]; then
+	s2=$vmdir/stage2_mappings
+elif [ -f "$vmdir/stage2_page_tables" ]; then
+	s2=$vmdir/stage2_page_tables
+fi
+# in_range LO HI: the leaf lines of the dump inside [LO, HI]
 in_range() {
-	grep '^0x' "$s2" | while read -r r rest; do
-		a=${r%-*} b=${r#*-}
-		[ $((a)) -ge $(($1)) ] && [ $((b - 1)) -le $(($2)) ] && echo "$r $rest"
-	done
+	grep -E '^0x.* (NORMAL|NORMAL_NC|DEVICE_nGnRE|DEVICE_nGnRnE)( |$)' "$s2" |
+		while read -r r rest; do
+			a=${r%-*} b=${r#*-}
+			[ $((a)) -ge $(($1)) ] && [ $((b - 1)) -le $(($2)) ] && echo "$r $rest"
+		done
 }
 # check_type WHAT LO HI TYPE MEMATTR RULES
 check_type() {
 	if [ -z "$s2" ]; then
-		not_ok "$1 at stage 2 ($6): no stage2_mappings file for QEMU's VM"
+		not_ok "$1 at stage 2 ($6): no stage-2 dump for QEMU's VM"
 		return
 	fi
+	want=" $4 memattr=$5"
+	[ "${s2##*/}" = stage2_page_tables ] && want=" $4\$"
 	lines=$(in_range "$2" "$3")
 	echo "$lines" | sed "s/^/# $1: /"
 	if [ -z "$lines" ]; then
 		not_ok "$1 at stage 2 ($6): nothing mapped in $2-$3"
-	elif echo "$lines" | grep -v " $4 memattr=$5" | grep -q .; then
+	elif echo "$lines" | grep -v "$want" | grep -q .; then
 		not_ok "$1 at stage 2 is $4 memattr=$5 ($6)"
 	else
 		ok "$1 at stage 2 is $4 memattr=$5 ($6)"
@@ -109,6 +124,8 @@ check_type() {
 }
 fwb=no
 [ -n "$s2" ] && grep -q 'FWB: yes' "$s2" && fwb=yes
+[ "$(cat "$vmdir/stage2_fwb" 2>/dev/null)" = 1 ] && fwb=yes
+[ -n "$s2" ] && echo "# $s2, FWB: $fwb"
 [ -n "$s2" ] && head -n 1 "$s2" | sed 's/^/# /'
 # Normal-NC is MemAttr 0b0101 with and without FWB.
 set -- $(guest_says "ivshmem [^ ]* bar2 ")
