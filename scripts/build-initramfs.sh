@@ -22,10 +22,24 @@ mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" \
 mv "$root/deb/bin/busybox" "$root/bin/busybox"
 rm -rf "$root/deb"
 cp "$top/rootfs/init" "$root/init"
-cp "$top/rootfs/devices.sh" "$top/rootfs/pci.sh" "$top"/tests/*.list "$root/etc/harness/"
-# A base's own lists (tests/$BASE/*.list) replace the common ones.
-for l in "$top/tests/$BASE"/*.list; do
-	[ -f "$l" ] && cp "$l" "$root/etc/harness/"
+cp "$top/rootfs/devices.sh" "$top/rootfs/pci.sh" "$root/etc/harness/"
+# The test lists: tests/*.list, each changed by the base's own file of the
+# same name (tests/$BASE/*.list) line by line: a line there replaces the
+# common line of the same test, or adds one; tags "-" drop the test on
+# this base (the rest of such a line says why).
+for l in "$top"/tests/*.list; do
+	own=$top/tests/$BASE/${l##*/}
+	if ! [ -f "$own" ]; then
+		cp "$l" "$root/etc/harness/"
+		continue
+	fi
+	awk 'function keep(line,   f) { return split(line, f) > 1 && f[2] != "-" }
+		/^[[:space:]]*(#|$)/ { if (FILENAME != ARGV[1]) print; next }
+		FILENAME == ARGV[1] { line[$1] = $0; order[++n] = $1; next }
+		$1 in line { if (keep(line[$1])) print line[$1]; used[$1] = 1; next }
+		{ print }
+		END { for (i = 1; i <= n; i++) if (!(order[i] in used) && keep(line[order[i]])) print line[order[i]] }' \
+		"$own" "$l" > "$root/etc/harness/${l##*/}"
 done
 aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -Werror -o "$root/bin/bar_rw" \
 	"$top/vmm/bar_rw.c"

@@ -4,7 +4,9 @@ warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
 # The base the series is built on (make BASE=...): bases/$BASE.conf pins
-# its Debian source package; patches/$BASE/ is the series for it.
+# its Debian source package and names BEFORE, the kernel that shows the
+# base's behaviour (make demo and make bench compare it with "series");
+# patches/$BASE/ is the series for it.
 BASE=${BASE:-6.1}
 [ -f "$top/bases/$BASE.conf" ] ||
 	die "no base '$BASE': the bases are $(cd "$top/bases" && ls *.conf | sed 's/\.conf$//' | tr '\n' ' ')"
@@ -22,6 +24,12 @@ PATCHES=$top/patches/$BASE	# the series for this base
 # the 4 bytes the kernel's unpacker wants between archives.
 initrd_with_guest() {
 	_out=$(dirname "$1")/initramfs+guest.cpio
+	# Made again only when the Image or the initramfs is newer: every boot
+	# of a kernel in a run uses the same one.
+	if [ "$_out" -nt "$1" ] && [ "$_out" -nt "$2" ]; then
+		echo "$_out"
+		return
+	fi
 	_tmp=$(mktemp -d)
 	mkdir -p "$_tmp/vmm"
 	cp "$1" "$_tmp/vmm/Image"
@@ -33,10 +41,6 @@ initrd_with_guest() {
 	rm -rf "$_tmp"
 	echo "$_out"
 }
-
-# The kernel that shows the base's behaviour where the tests can see it
-# (bases/$BASE.conf); make demo and make bench compare it with "series".
-BEFORE=$BASE_BEFORE
 
 # build_kernels VARIANT...: build each kernel variant into $BUILD/out-VARIANT.
 build_kernels() {

@@ -90,7 +90,7 @@ result $? "host sees the guest's data in ivshmem BAR2: $(echo $out)"
 # stage2_page_tables with the TYPE (its invalid runs have none) and
 # tells FWB in stage2_fwb.
 vmdir=$(ls -d /sys/kernel/debug/kvm/"$qpid"-* 2>/dev/null | tail -n 1)
-s2= want=
+s2=
 if [ -f "$vmdir/stage2_mappings" ]; then
 	s2=$vmdir/stage2_mappings
 elif [ -f "$vmdir/stage2_page_tables" ]; then
