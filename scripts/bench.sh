@@ -21,7 +21,7 @@ for p in "$@"; do
 	for k in $kernels; do
 		echo "$p-$k $k $p bench 1 tests"
 	done
-done | RUN=$run "$top/scripts/run-suite.sh" bench ||
+done | JOBS=1 RUN=$run "$top/scripts/run-suite.sh" bench ||
 	die "the benchmark's boots failed: see $run"
 csv=$run/bench.csv
 echo "kernel,profile,source,mib,run,faults,first_touch_us,exits,warm_exits_per_mib,warm_faults,exec_faults,exec_us_per_fault" > "$csv"

@@ -29,12 +29,15 @@ line() {
 }
 show() {
 	echo "$1:"
-	echo "  $BASE base:     $(line "$BEFORE" "$2" "$3")"
-	echo "  with series:  $(line series "$2" "$3")"
+	printf '  %-13s %s\n' "$BASE base:" "$(line "$BEFORE" "$2" "$3")" \
+		"with series:" "$(line series "$2" "$3")"
 }
 echo
 echo "Stage 2 of device memory assigned to a KVM guest (QEMU profile $profile)"
-echo "IPA range / leaf size / level / count / perms / type / raw MemAttr"
+case $BASE in
+6.1) echo "IPA range / leaf size / level / count / perms / type / raw MemAttr" ;;
+*) echo "IPA range / size / level / perms / type (the dump's lines; the kselftest's own summary)" ;;
+esac
 echo
 echo "== Debian's qemu-system-aarch64 -accel kvm inside the host, a Linux guest,"
 echo "   ivshmem and edu assigned with -device vfio-pci:"
