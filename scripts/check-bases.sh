@@ -28,7 +28,7 @@ done
 
 echo
 echo "== every base"
-printf '%s' "$lines" | awk -F'\t' '{ printf "%-6s %-40s %-14s %s\n", $1 ":", $2, $3, $4 }'
 printf '%s' "$lines" | awk -F'\t' '
-	{ split($2, f, /[ ,]+/); pass += f[1]; fail += f[3]; skip += f[5] }
+	{ printf "%-6s %-40s %-14s %s\n", $1 ":", $2, $3, $4
+	  split($2, f, /[ ,]+/); pass += f[1]; fail += f[3]; skip += f[5] }
 	END { printf "%d passed, %d failed, %d skipped\n", pass, fail, skip; exit (fail > 0) }'

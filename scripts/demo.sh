@@ -34,10 +34,7 @@ show() {
 }
 echo
 echo "Stage 2 of device memory assigned to a KVM guest (QEMU profile $profile)"
-case $BASE in
-6.1) echo "IPA range / leaf size / level / count / perms / type / raw MemAttr" ;;
-*) echo "IPA range / size / level / perms / type (the dump's lines; the kselftest's own summary)" ;;
-esac
+echo "$DUMP_COLUMNS"
 echo
 echo "== Debian's qemu-system-aarch64 -accel kvm inside the host, a Linux guest,"
 echo "   ivshmem and edu assigned with -device vfio-pci:"
